@@ -1,0 +1,22 @@
+"""`briefing` with no subcommand: load the content and run the reading app."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from briefing.loader import ContentError, load_briefing
+from briefing.paths import resolve_content_dir
+
+
+def run(args: argparse.Namespace) -> int:
+    folder = resolve_content_dir(args.content)
+    try:
+        briefing = load_briefing(folder)
+    except ContentError as exc:
+        print(f"briefing: {exc}", file=sys.stderr)
+        return 2
+    from briefing.ui.app import make_app  # Textual is imported only here.
+
+    make_app(briefing, theme=args.theme).run()
+    return 0

@@ -1,0 +1,31 @@
+"""`briefing check [DIR]`: list every problem like a compiler; exit 0 clean, 1 errors, 2 cannot run."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from briefing.loader import ContentError, load_briefing
+from briefing.paths import resolve_content_dir
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("folder", nargs="?", metavar="DIR", help="content folder to check")
+
+
+def run(args: argparse.Namespace) -> int:
+    folder = resolve_content_dir(args.folder or getattr(args, "content", None))
+    try:
+        briefing = load_briefing(folder)
+    except ContentError as exc:
+        print(f"briefing check: {exc}", file=sys.stderr)
+        return 2
+    for problem in briefing.problems:
+        print(problem.format())
+    errors, warnings = len(briefing.errors), len(briefing.warnings)
+    claims = sum(len(topic.claims) for topic in briefing.topics)
+    print(
+        f"{folder}: {len(briefing.topics)} topics, {claims} claims, {len(briefing.sources)} sources; "
+        f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
+    )
+    return 1 if errors else 0

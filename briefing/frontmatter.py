@@ -1,0 +1,143 @@
+"""YAML front matter: parsed safely, with every field checked for type and line."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from briefing.model import Problem, Severity
+
+
+class _NoAliasLoader(yaml.SafeLoader):
+    """A safe loader that also refuses anchors and aliases (and so "billion laughs" bombs)."""
+
+    def compose_node(self, parent, index):  # type: ignore[override]
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.MarkedYAMLError(
+                problem="YAML aliases (*name) are not allowed in front matter",
+                problem_mark=event.start_mark,
+            )
+        node = super().compose_node(parent, index)
+        return node
+
+
+@dataclass
+class FrontMatter:
+    """A front matter mapping plus the helpers that validate its fields."""
+
+    shown_as: str
+    first_line: int  # file line of the first YAML line
+    data: dict[str, Any]
+    text: str
+    problems: list[Problem] = field(default_factory=list)
+
+    def line_of(self, key: str) -> int:
+        match = re.search(rf"^{re.escape(key)}\s*:", self.text, re.MULTILINE)
+        if match is None:
+            return self.first_line - 1
+        return self.first_line + self.text.count("\n", 0, match.start())
+
+    def _problem(self, key: str, message: str, severity: Severity = Severity.ERROR) -> None:
+        self.problems.append(Problem(self.shown_as, self.line_of(key), severity, message))
+
+    def text_field(self, key: str, *, required: bool = True, default: str = "") -> str:
+        value = self.data.get(key)
+        if value is None:
+            if required:
+                self._problem(key, f"front matter is missing `{key}`: add `{key}: ...`")
+            return default
+        if isinstance(value, (dt.date, dt.datetime)):
+            return value.isoformat()
+        if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+            self._problem(key, f"`{key}` must be text, not {_kind(value)}")
+            return default
+        text = " ".join(str(value).split())
+        if required and not text:
+            self._problem(key, f"`{key}` is empty: give it a value")
+        return text
+
+    def int_field(self, key: str, default: int) -> int:
+        value = self.data.get(key)
+        if value is None:
+            self._problem(key, f"front matter is missing `{key}`: add `{key}: <number>`")
+            return default
+        if isinstance(value, bool) or not isinstance(value, int):
+            self._problem(key, f"`{key}` must be a whole number, not {_kind(value)}")
+            return default
+        return value
+
+    def text_list(self, key: str) -> tuple[str, ...]:
+        value = self.data.get(key)
+        if value is None:
+            return ()
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(
+            isinstance(item, (str, int, float)) and not isinstance(item, bool) for item in value
+        ):
+            self._problem(key, f"`{key}` must be a list of text, like `{key}: [a, b]`")
+            return ()
+        return tuple(" ".join(str(item).split()) for item in value if str(item).strip())
+
+    def groups(self, key: str) -> tuple[tuple[str, ...], ...]:
+        value = self.data.get(key)
+        if value is None:
+            return ()
+        valid = isinstance(value, list) and all(
+            isinstance(group, list) and all(isinstance(item, (str, int)) for item in group)
+            for group in value
+        )
+        if not valid:
+            self._problem(key, f"`{key}` must be a list of lists, like `- [Kyiv, Kiev]`")
+            return ()
+        return tuple(
+            tuple(" ".join(str(item).split()) for item in group)
+            for group in value
+            if len(group) >= 2
+        )
+
+    def unknown_keys(self, known: set[str]) -> None:
+        for key in self.data:
+            if key not in known:
+                self._problem(
+                    str(key),
+                    f"unknown front matter field `{key}` (expected one of: {', '.join(sorted(known))})",
+                    Severity.WARNING,
+                )
+
+
+def _kind(value: Any) -> str:
+    return {dict: "a mapping", list: "a list", bool: "true/false"}.get(type(value), type(value).__name__)
+
+
+def parse_front_matter(
+    yaml_text: str, first_line: int, shown_as: str
+) -> tuple[FrontMatter | None, list[Problem]]:
+    """Parse front matter YAML. `first_line` is the file line where the YAML starts."""
+    try:
+        data = yaml.load(yaml_text, Loader=_NoAliasLoader)  # noqa: S506 - safe subclass
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = first_line + (mark.line if mark else 0)
+        reason = exc.problem or "invalid YAML"
+        return None, [Problem(shown_as, line, Severity.ERROR, f"front matter: {reason}")]
+    except (yaml.YAMLError, RecursionError, ValueError) as exc:
+        return None, [Problem(shown_as, first_line, Severity.ERROR, f"front matter: {exc}")]
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        return None, [
+            Problem(
+                shown_as,
+                first_line,
+                Severity.ERROR,
+                f"front matter must be `key: value` lines, not {_kind(data)}",
+            )
+        ]
+    data = {str(key): value for key, value in data.items()}
+    return FrontMatter(shown_as, first_line, data, yaml_text), []
