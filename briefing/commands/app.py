@@ -16,7 +16,12 @@ def run(args: argparse.Namespace) -> int:
     except ContentError as exc:
         print(f"briefing: {exc}", file=sys.stderr)
         return 2
-    from briefing.ui.app import make_app  # Textual is imported only here.
+    from briefing.ui.app import UnknownTheme, make_app  # Textual is imported only here.
 
-    make_app(briefing, theme=args.theme).run()
+    try:
+        app = make_app(briefing, theme=args.theme)
+    except UnknownTheme as exc:
+        print(f"briefing: {exc}", file=sys.stderr)
+        return 2
+    app.run()
     return 0

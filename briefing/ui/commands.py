@@ -1,0 +1,44 @@
+"""Command palette: every topic and outlet by fuzzy name (actions come from the app).
+
+Textual's palette reads string prompts and help as markup, so names from content are handed
+over as `Content` and help text is escaped.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+from textual.markup import escape
+
+
+class BriefingCommands(Provider):
+    def _entries(self):
+        app = self.app
+        briefing = app.briefing
+        for topic in briefing.topics:
+            yield f"Topic: {topic.title}", topic.summary, partial(app.go_to_topic, topic.id)
+        for source in briefing.sources:
+            yield f"Outlet: {source.outlet}", source.headline, partial(app.open_outlet, source.id)
+
+    async def discover(self) -> Hits:
+        for name, help_text, callback in self._entries():
+            yield DiscoveryHit(Content(name), callback, text=name, help=escape(help_text))
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for name, help_text, callback in self._entries():
+            score = matcher.match(name)
+            if score > 0:
+                yield Hit(score, _highlight(matcher, query, name), callback, text=name, help=escape(help_text))
+
+
+def _highlight(matcher, query: str, name: str) -> Content:
+    """Like `Matcher.highlight`, but on plain text (that one parses the candidate as markup)."""
+    content = Content(name)
+    _score, offsets = matcher.fuzzy_search.match(query, name)
+    for offset in offsets:
+        if not name[offset].isspace():
+            content = content.stylize("bold reverse", offset, offset + 1)
+    return content

@@ -1,0 +1,108 @@
+"""Content builders for claims, badges and outlets.
+
+Every string from the briefing becomes a `Content` object built from plain text, so a `[` or an
+escape in a content file is shown as written and never read as markup.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable, Sequence
+
+from textual.content import Content
+
+from briefing.model import SOURCE_FIELDS, Briefing, Claim, Source
+
+BADGE_STYLE = "bold $text-secondary on $secondary-muted"
+MATCH_STYLE = "bold reverse"  # not colour alone: readable without seeing colour
+LABEL_STYLE = "bold $text-warning"
+
+Spans = Sequence[tuple[int, int]]
+
+
+def badge(briefing: Briefing, source_id: str) -> Content:
+    source = briefing.source(source_id)
+    name = source.short if source else source_id
+    return Content.styled(f" {name} ", BADGE_STYLE)
+
+
+def badges(briefing: Briefing, source_ids: Iterable[str]) -> Content:
+    return Content(" ").join(badge(briefing, source_id) for source_id in source_ids)
+
+
+def highlighted(text: str, spans: Spans = (), style: str = "") -> Content:
+    content = Content.styled(text, style) if style else Content(text)
+    for start, end in spans:
+        content = content.stylize(MATCH_STYLE, start, end)
+    return content
+
+
+def claim_content(briefing: Briefing, claim: Claim, spans: Spans = ()) -> Content:
+    """A claim with its outlet badges after the text they back (after each side, for a difference).
+
+    `spans` index into `claim.text`; they are mapped onto the parts as they are laid out.
+    """
+    pieces: list[Content] = []
+    if claim.label:
+        pieces.append(Content.styled(f"{claim.label}: ", LABEL_STYLE))
+    joined = "".join(part.text for part in claim.parts)
+    # claim.text is `joined` without leading space: shift part offsets to match the spans.
+    position = len(joined.lstrip()) - len(joined)
+    for part in claim.parts:
+        start, end = position, position + len(part.text)
+        position = end
+        visible = part.text[-start:] if start < 0 else part.text
+        start = max(start, 0)
+        local = [(max(a, start) - start, min(b, end) - start) for a, b in spans if a < end and b > start]
+        pieces.append(highlighted(visible, local))
+        if part.source_ids:
+            pieces.append(Content(" "))
+            pieces.append(badges(briefing, part.source_ids))
+    if not claim.source_ids:
+        pieces.append(Content.styled("  uncited", "italic $text-error"))
+    return Content.assemble(*pieces)
+
+
+def confirmation(source: Source, field_name: str) -> Content:
+    if source.is_confirmed(field_name):
+        return Content.styled("confirmed", "$text-success")
+    return Content.styled("not confirmed", "italic $text-warning")
+
+
+def source_fields(source: Source) -> Content:
+    """Outlet, headline, date, byline and address, each with whether it is confirmed."""
+    rows = []
+    values = {
+        "outlet": source.outlet,
+        "headline": source.headline,
+        "published": source.published,
+        "byline": source.byline,
+        "address": source.address,
+    }
+    for name in SOURCE_FIELDS:
+        rows.append(
+            Content.assemble(
+                Content.styled(f"{name.title():<10}", "dim"),
+                Content(values[name] or "—"),
+                Content("  ("),
+                confirmation(source, name),
+                Content(")"),
+            )
+        )
+    return Content("\n").join(rows)
+
+
+def source_card(source: Source) -> Content:
+    """The compact form for the source panel: what is unconfirmed is said so, next to it."""
+
+    def mark(field_name: str) -> Content:
+        if source.is_confirmed(field_name):
+            return Content.styled(" ✓", "$text-success")
+        return Content.styled(" (unconfirmed)", "italic $text-warning")
+
+    return Content.assemble(
+        Content.styled(source.outlet, "bold"), mark("outlet"), "\n",
+        Content.styled("“", "dim"), source.headline, Content.styled("”", "dim"), mark("headline"), "\n",
+        Content.styled("Published ", "dim"), source.published or "—", mark("published"), "\n",
+        Content.styled("By ", "dim"), source.byline or "—", mark("byline"), "\n",
+        Content.styled(source.address or "—", "underline"), mark("address"),
+    )

@@ -1,0 +1,79 @@
+"""All outlets side by side: what each is, what is confirmed, how much it backs per topic."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import HorizontalScroll, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from briefing.model import Briefing, Source
+from briefing.ui.render import badge, confirmation
+
+
+class OutletColumn(VerticalScroll):
+    def __init__(self, briefing: Briefing, source: Source) -> None:
+        super().__init__(classes="outlet-column")
+        self.briefing = briefing
+        self.source = source
+        self.border_title = Content(source.short)
+
+    def compose(self) -> ComposeResult:
+        source, briefing = self.source, self.briefing
+        yield Static(Content.styled(source.outlet, "bold"))
+        yield Static(Content.assemble(Content.styled("Headline ", "dim"), confirmation(source, "headline"), "\n", source.headline))
+        yield Static(Content.assemble(Content.styled("Published ", "dim"), source.published, "  ", confirmation(source, "published")))
+        yield Static(Content.assemble(Content.styled("Byline ", "dim"), source.byline, "  ", confirmation(source, "byline")))
+        rows = []
+        for topic in briefing.topics:
+            count = sum(source.id in claim.source_ids for claim in topic.claims)
+            rows.append(
+                Content.assemble(
+                    Content.styled(f"{count:>3} ", "bold" if count else "dim"),
+                    Content(topic.title) if count else Content.styled(topic.title, "dim"),
+                )
+            )
+        yield Static(Content.assemble(Content.styled("Claims per topic\n", "bold"), Content("\n").join(rows)), classes="counts")
+        differs = [claim for claim in briefing.claims_citing(source.id) if claim.is_difference]
+        if differs:
+            yield Static(
+                Content.assemble(
+                    Content.styled("Disagreements\n", "bold $text-warning"),
+                    Content("\n").join(Content(f"• {claim.label or claim.text}") for claim in differs),
+                )
+            )
+
+    def on_click(self) -> None:
+        self.app.open_outlet(self.source.id)
+
+
+class CompareScreen(Screen):
+    BINDINGS = [
+        Binding("escape,b,backspace,a", "app.pop_screen", "Back", id="compare.close", tooltip="Back to the briefing"),
+        *(Binding(str(n), f"open({n})", f"Outlet {n}", show=False, id=f"compare.open_{n}") for n in range(1, 10)),
+    ]
+
+    def __init__(self, briefing: Briefing) -> None:
+        super().__init__()
+        self.briefing = briefing
+        self.sub_title = "All outlets"
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False, icon="≡")
+        with HorizontalScroll(id="compare-body"):
+            for source in self.briefing.sources:
+                yield OutletColumn(self.briefing, source)
+        yield Static(
+            Content.assemble(
+                Content.styled("Press 1–9 or click a column to open an outlet: ", "dim"),
+                *(badge(self.briefing, s.id) for s in self.briefing.sources),
+            ),
+            id="compare-hint",
+        )
+        yield Footer()
+
+    def action_open(self, number: int) -> None:
+        if number <= len(self.briefing.sources):
+            self.app.open_outlet(self.briefing.sources[number - 1].id)

@@ -1,0 +1,1 @@
+"""Widgets of the reading app; each shows one thing from the model."""
