@@ -47,9 +47,13 @@ def claim_content(briefing: Briefing, claim: Claim, spans: Spans = ()) -> Conten
     joined = "".join(part.text for part in claim.parts)
     # claim.text is `joined` without leading space: shift part offsets to match the spans.
     position = len(joined.lstrip()) - len(joined)
+    after_badge = False
     for part in claim.parts:
         start, end = position, position + len(part.text)
         position = end
+        if after_badge and not part.source_ids and not any(ch.isalnum() for ch in part.text):
+            continue  # a lone "." after the last badge reads as noise
+        after_badge = bool(part.source_ids)
         visible = part.text[-start:] if start < 0 else part.text
         start = max(start, 0)
         local = [(max(a, start) - start, min(b, end) - start) for a, b in spans if a < end and b > start]
@@ -97,11 +101,13 @@ def source_card(source: Source) -> Content:
     def mark(field_name: str) -> Content:
         if source.is_confirmed(field_name):
             return Content.styled(" ✓", "$text-success")
-        return Content.styled(" (unconfirmed)", "italic $text-warning")
+        if "not confirmed" in getattr(source, field_name).casefold():
+            return Content("")  # the value already says so
+        return Content.styled(" (not confirmed)", "italic $text-warning")
 
     return Content.assemble(
         Content.styled(source.outlet, "bold"), mark("outlet"), "\n",
-        Content.styled("“", "dim"), source.headline, Content.styled("”", "dim"), mark("headline"), "\n",
+        Content.styled("Headline ", "dim"), source.headline or "—", mark("headline"), "\n",
         Content.styled("Published ", "dim"), source.published or "—", mark("published"), "\n",
         Content.styled("By ", "dim"), source.byline or "—", mark("byline"), "\n",
         Content.styled(source.address or "—", "underline"), mark("address"),

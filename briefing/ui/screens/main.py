@@ -269,7 +269,7 @@ class MainScreen(Screen):
     def _search_closed(self) -> None:
         query = self.query_one(SearchInput).value
         if query.strip() and self.index is not None:
-            self._activate_query(query, self.query_one(SearchResults).hits, None)
+            self._activate_query(query, self.query_one(SearchResults).hits)
         self._close_results()
         if self.current_pane:
             self.current_pane.focus()
@@ -277,15 +277,19 @@ class MainScreen(Screen):
     def _open_hit_list(self, position: int) -> None:
         results = self.query_one(SearchResults)
         hit = results.hits[position]
-        self._activate_query(results.query_text, results.hits, position)
+        self._activate_query(results.query_text, results.hits, hit)
         self._close_results()
         self._go_to_hit(hit)
 
-    def _activate_query(self, query: str, hits, position: int | None) -> None:
+    def _activate_query(self, query: str, hits, chosen=None) -> None:
+        """Remember the query for n/N and mark it in every pane.
+
+        n/N step through the hits that live in a topic; an outlet hit opens only on Enter.
+        """
         self.active_query = query
-        self.hits = list(hits)
-        self.hit_position = position
-        self.query_one(SearchBar).set_counter(position, len(self.hits))
+        self.hits = [hit for hit in hits if hit.topic_id]
+        self.hit_position = self.hits.index(chosen) if chosen in self.hits else None
+        self.query_one(SearchBar).set_counter(self.hit_position, len(self.hits))
         finder = self._span_finder()
         for pane in self.panes.query(TopicPane):
             pane.show_matches(finder)

@@ -12,7 +12,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Static
 
-from briefing.model import Briefing, Claim, Topic
+from briefing.model import OVERVIEW_ID, Briefing, Claim, Topic
 from briefing.ui.render import claim_content
 
 SpanFinder = Callable[[str], Sequence[tuple[int, int]]]
@@ -73,7 +73,11 @@ class TopicPane(VerticalScroll):
     def compose(self):
         topic = self.topic
         yield Static(Content.styled(topic.title, "bold"), classes="topic-title")
-        if topic.summary:
+        if topic.summary and topic.id == OVERVIEW_ID:
+            bottom_line = Static(Content(topic.summary), classes="bottom-line")
+            bottom_line.border_title = "Bottom line"
+            yield bottom_line
+        elif topic.summary:
             yield Static(Content(topic.summary), classes="topic-summary")
         index = 0
         for section in topic.sections:
@@ -101,8 +105,12 @@ class TopicPane(VerticalScroll):
         self.post_message(self.CursorMoved(self, self.current_claim))
 
     def _scroll_to_cursor(self) -> None:
-        if self._views:
-            self.scroll_to_widget(self._views[self.cursor], animate=False, center=True)
+        if not self._views:
+            return
+        if self.cursor == 0:
+            self.scroll_home(animate=False)  # keep the title and summary in view
+        else:
+            self.scroll_to_widget(self._views[self.cursor], animate=False)
 
     @property
     def current_claim(self) -> Claim | None:
@@ -175,7 +183,11 @@ class TopicPane(VerticalScroll):
     def compose(self):
         topic = self.topic
         yield Static(Content.styled(topic.title, "bold"), classes="topic-title")
-        if topic.summary:
+        if topic.summary and topic.id == OVERVIEW_ID:
+            bottom_line = Static(Content(topic.summary), classes="bottom-line")
+            bottom_line.border_title = "Bottom line"
+            yield bottom_line
+        elif topic.summary:
             yield Static(Content(topic.summary), classes="topic-summary")
         index = 0
         for section in topic.sections:
@@ -203,8 +215,12 @@ class TopicPane(VerticalScroll):
         self.post_message(self.CursorMoved(self, self.current_claim))
 
     def _scroll_to_cursor(self) -> None:
-        if self._views:
-            self.scroll_to_widget(self._views[self.cursor], animate=False, center=True)
+        if not self._views:
+            return
+        if self.cursor == 0:
+            self.scroll_home(animate=False)  # keep the title and summary in view
+        else:
+            self.scroll_to_widget(self._views[self.cursor], animate=False)
 
     @property
     def current_claim(self) -> Claim | None:

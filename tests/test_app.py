@@ -1,0 +1,232 @@
+"""The reading app, driven the way a reader drives it: keys first, mouse too."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from briefing.loader import load_briefing
+from briefing.paths import bundled_content_dir
+from briefing.ui.app import UnknownTheme, make_app
+from briefing.ui.screens.compare import CompareScreen
+from briefing.ui.screens.dialogs import ChooseOutletScreen, HelpScreen, ProblemsScreen
+from briefing.ui.screens.main import MainScreen
+from briefing.ui.screens.outlet import OutletScreen
+from briefing.ui.widgets.source_panel import SourceCard, SourcePanel
+from briefing.ui.widgets.topic_pane import ClaimView
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture(scope="module")
+def briefing():
+    return load_briefing(bundled_content_dir())
+
+
+def panel_outlets(app) -> list[str]:
+    return [card.source_id for card in app.screen.query_one(SourcePanel).query(SourceCard)]
+
+
+async def test_opens_on_the_overview_with_its_sources(briefing):
+    app = make_app(briefing, deterministic=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        main = app.screen
+        assert isinstance(main, MainScreen)
+        assert main.current_pane.topic.id == "overview"
+        assert panel_outlets(app) == list(briefing.topics[0].claims[0].source_ids)
+
+
+async def test_press_3_move_down_two_claims_panel_follows(briefing):
+    app = make_app(briefing, deterministic=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("3", "down", "j")
+        await pilot.pause()
+        pane = app.screen.current_pane
+        topic = briefing.topics[2]
+        assert pane.topic.id == topic.id
+        assert pane.cursor == 2
+        assert panel_outlets(app) == list(topic.claims[2].source_ids)
+        await pilot.press("k")
+        await pilot.pause()
+        assert panel_outlets(app) == list(topic.claims[1].source_ids)
+
+
+async def test_open_an_outlet_and_go_back(briefing):
+    app = make_app(briefing, deterministic=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        claim = app.screen.current_pane.current_claim
+        await pilot.press("o")
+        await pilot.pause()
+        if len(claim.source_ids) > 1:
+            assert isinstance(app.screen, ChooseOutletScreen)
+            await pilot.press("1")
+            await pilot.pause()
+        assert isinstance(app.screen, OutletScreen)
+        assert app.screen.source.id == claim.source_ids[0]
+        await pilot.press("right")
+        await pilot.pause()
+        sources = briefing.sources
+        following = sources[(sources.index(briefing.source(claim.source_ids[0])) + 1) % len(sources)]
+        assert app.screen.source.id == following.id
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        assert app.screen.current_pane.topic.id == briefing.topics[1].id
+
+
+async def test_back_and_forward_through_topics(briefing):
+    app = make_app(briefing, deterministic=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("2", "down", "4")
+        await pilot.pause()
+        assert app.screen.current_pane.topic.id == briefing.topics[3].id
+        await pilot.press("b")
+        await pilot.pause()
+        pane = app.screen.current_pane
+        assert pane.topic.id == briefing.topics[1].id
+        assert pane.cursor == 1, "back returns to the claim the reader had reached"
+        await pilot.press("f")
+        await pilot.pause()
+        assert app.screen.current_pane.topic.id == briefing.topics[3].id
+
+
+async def test_next_and_previous_topic_wrap(briefing):
+    app = make_app(briefing, deterministic=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("left_square_bracket")
+        await pilot.pause()
+        assert app.screen.current_pane.topic.id == briefing.topics[-1].id
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        assert app.screen.current_pane.topic.id == briefing.topics[0].id
+
+
+async def test_toggle_panels(briefing):
+    app = make_app(briefing, deterministic=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        sidebar, sources = app.screen.query_one("#sidebar"), app.screen.query_one("#sources")
+        assert sidebar.display and sources.display
+        await pilot.press("t", "s")
+        await pilot.pause()
+        assert not sidebar.display and not sources.display
+        await pilot.press("s")
+        await pilot.pause()
+        assert sources.display
+
+
+async def test_narrow_terminal_hides_panels_until_asked(briefing):
+    app = make_app(briefing, deterministic=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        sources = app.screen.query_one("#sources")
+        assert not sources.display
+        await pilot.press("s")
+        await pilot.pause()
+        assert sources.display
+        assert sources.region.width <= 44
+
+
+async def test_mouse_click_on_topic_and_claim(briefing):
+    app = make_app(briefing, deterministic=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.click("#sidebar", offset=(3, 2))  # row 0 is the border, row 1 the first topic
+        await pilot.pause()
+        assert app.screen.current_pane.topic.id == briefing.topics[1].id
+        views = list(app.screen.current_pane.query(ClaimView))
+        await pilot.click(views[1])
+        await pilot.pause()
+        assert app.screen.current_pane.cursor == 1
+
+
+async def test_all_outlets_side_by_side(briefing):
+    app = make_app(briefing, deterministic=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(app.screen, CompareScreen)
+        columns = app.screen.query(".outlet-column")
+        assert [c.source.id for c in columns] == [s.id for s in briefing.sources]
+        await pilot.press("2")
+        await pilot.pause()
+        assert isinstance(app.screen, OutletScreen)
+        assert app.screen.source.id == briefing.sources[1].id
+
+
+async def test_help_lists_the_keys(briefing):
+    app = make_app(briefing, deterministic=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        descriptions = {row[1] for row in app.screen.rows}
+        assert {"Search", "Next hit", "Outlet", "Back", "Next topic", "Quit"} <= descriptions
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+
+
+async def test_every_binding_has_an_id():
+    main_bindings = MainScreen.BINDINGS
+    assert all(binding.id for binding in main_bindings)
+    keys = {key for binding in main_bindings for key in binding.key.split(",")}
+    assert not keys & {"ctrl+h", "ctrl+m", "ctrl+i", "ctrl+j", "ctrl+enter"}
+
+
+async def test_problems_are_shown_and_valid_topics_still_load(tmp_path):
+    content = tmp_path / "content"
+    import shutil
+
+    shutil.copytree(FIXTURES / "minimal", content)
+    (content / "topics" / "broken.md").write_text("---\ntitle: [unclosed\n---\n- x [@alpha]\n")
+    briefing = load_briefing(content)
+    assert briefing.errors
+    app = make_app(briefing, deterministic=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert any("problem" in str(n.message) for n in app._notifications)
+        await pilot.press("2")
+        await pilot.pause()
+        assert app.screen.current_pane.topic.id == "energy"
+        await pilot.press("exclamation_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, ProblemsScreen)
+        assert any(p.path == "topics/broken.md" for p in app.screen.problems)
+
+
+@pytest.mark.parametrize("size", [(40, 12), (20, 6)])
+async def test_tiny_terminals_and_resizing_do_not_crash(briefing, size):
+    app = make_app(briefing, deterministic=True)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("3", "down", "s", "t", "slash", "k", "h", "l", "enter")
+        for width, height in [(120, 40), (20, 6), (80, 24), (40, 12), (1, 1), (100, 30)]:
+            await pilot.resize_terminal(width, height)
+            await pilot.pause()
+        assert app.is_running
+
+
+def test_unknown_theme_is_refused(briefing):
+    with pytest.raises(UnknownTheme):
+        make_app(briefing, theme="no-such-theme")
+    assert make_app(briefing, theme="nord").theme == "nord"
+
+
+async def test_hostile_content_renders_literally():
+    hostile = FIXTURES / "hostile"
+    if not hostile.exists():
+        pytest.skip("hostile fixture not present")
+    briefing = load_briefing(hostile)
+    app = make_app(briefing, deterministic=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        for number in range(1, len(briefing.topics) + 1):
+            await pilot.press(str(number), "down", "o", "escape")
+        await pilot.pause()
+        shown = [str(view.render()) for view in app.screen.query(ClaimView)]
+        assert shown
+        text = "\n".join(shown)
+        assert "\x1b" not in text
+        assert any("[" in claim.text for claim in briefing.claims())
+        assert any("[" in line for line in shown), "brackets are shown as written"

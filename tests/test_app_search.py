@@ -1,0 +1,135 @@
+"""Search in the app: /, type, Enter, n, N, Escape, as a reader in a meeting would."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing.loader import load_briefing
+from briefing.paths import bundled_content_dir
+from briefing.search import SearchIndex
+from briefing.ui.app import make_app
+from briefing.ui.screens.main import MainScreen
+from briefing.ui.widgets.search_bar import SearchInput
+from briefing.ui.widgets.search_results import SearchResults
+from briefing.ui.widgets.topic_pane import ClaimView
+
+
+@pytest.fixture(scope="module")
+def briefing():
+    return load_briefing(bundled_content_dir())
+
+
+async def ready(pilot) -> MainScreen:
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    return pilot.app.screen
+
+
+async def type_query(pilot, text: str) -> None:
+    for character in text:
+        await pilot.press(character if character != " " else "space")
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def test_type_enter_next_previous_escape(briefing):
+    expected = SearchIndex.build(briefing).search("hockey", limit=50)
+    # n/N step through hits inside topics; outlet hits open only from the list.
+    navigable = [hit for hit in expected if hit.topic_id]
+    assert len(navigable) >= 2 and expected[0] is navigable[0]
+    app = make_app(briefing, deterministic=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        main = await ready(pilot)
+        await pilot.press("slash")
+        assert isinstance(app.focused, SearchInput)
+        await type_query(pilot, "hockey")
+        results = main.query_one(SearchResults)
+        assert results.display
+        assert [h.claim_id for h in results.hits] == [h.claim_id for h in expected]
+
+        await pilot.press("enter")
+        await pilot.pause()
+        first = expected[0]
+        assert main.current_pane.topic.id == first.topic_id
+        if first.claim_id:
+            assert main.current_pane.current_claim.id == first.claim_id
+        assert str(main.query_one("#search-counter").render()).startswith(f"1/{len(navigable)}")
+
+        await pilot.press("n")
+        await pilot.pause()
+        assert str(main.query_one("#search-counter").render()).startswith(f"2/{len(navigable)}")
+        second = navigable[1]
+        assert main.current_pane.topic.id == second.topic_id
+
+        await pilot.press("N")
+        await pilot.pause()
+        assert str(main.query_one("#search-counter").render()).startswith("1/")
+
+        # Matches are marked in the pane by more than colour.
+        marked = [
+            view for view in main.current_pane.query(ClaimView) if "reverse" in str(view.render().spans)
+        ]
+        assert marked
+
+        # Escape in the pane clears the marks; / brings the last query back.
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not main.active_query
+        await pilot.press("slash")
+        await pilot.pause()
+        assert app.focused.value == "hockey"
+
+
+async def test_letters_typed_in_the_box_trigger_no_bindings(briefing):
+    app = make_app(briefing, deterministic=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        main = await ready(pilot)
+        await pilot.press("slash")
+        await type_query(pilot, "q n o a b 3 / ?")
+        assert app.is_running
+        assert isinstance(app.screen, MainScreen)
+        assert app.focused.value == "q n o a b 3 / ?"
+
+
+async def test_escape_from_box_keeps_query_and_n_works(briefing):
+    app = make_app(briefing, deterministic=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        main = await ready(pilot)
+        await pilot.press("slash")
+        await type_query(pilot, "prisoners")
+        hits = list(main.query_one(SearchResults).hits)
+        assert hits
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.focused is main.current_pane
+        await pilot.press("n")
+        await pilot.pause()
+        assert main.current_pane.topic.id == hits[0].topic_id
+
+
+async def test_end_of_hits_is_signalled(briefing):
+    app = make_app(briefing, deterministic=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        main = await ready(pilot)
+        await pilot.press("slash")
+        await type_query(pilot, "kursk")
+        total = len(main.query_one(SearchResults).hits)
+        await pilot.press("enter")
+        for _ in range(total):
+            await pilot.press("n")
+        await pilot.pause()
+        assert any("wrapped" in str(n.message) for n in app._notifications)
+        assert main.hit_position == 0
+
+
+@pytest.mark.parametrize("query", ["[bold]", "[/]", "\\", "(.*", "  ", "🦀", "x" * 300])
+async def test_hostile_queries_do_not_crash_or_restyle(briefing, query):
+    app = make_app(briefing, deterministic=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        main = await ready(pilot)
+        await pilot.press("slash")
+        main.query_one(SearchInput).value = query
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("enter", "escape")
+        assert app.is_running
