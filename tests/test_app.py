@@ -13,7 +13,7 @@ from briefing.ui.screens.compare import CompareScreen
 from briefing.ui.screens.dialogs import ChooseOutletScreen, HelpScreen, ProblemsScreen
 from briefing.ui.screens.main import MainScreen
 from briefing.ui.screens.outlet import OutletScreen
-from briefing.ui.widgets.source_panel import SourceCard, SourcePanel
+from briefing.ui.widgets.source_panel import SourcePanel
 from briefing.ui.widgets.topic_pane import ClaimView
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -25,7 +25,7 @@ def briefing():
 
 
 def panel_outlets(app) -> list[str]:
-    return [card.source_id for card in app.screen.query_one(SourcePanel).query(SourceCard)]
+    return list(app.screen.query_one(SourcePanel).shown_source_ids)
 
 
 async def test_opens_on_the_overview_with_its_sources(briefing):

@@ -27,7 +27,7 @@ class BriefingApp(App):
     COMMANDS = App.COMMANDS | {BriefingCommands}
     BINDINGS = [
         Binding("f1,question_mark", "help", "Help", id="app.help", tooltip="Every key, and what it does"),
-        Binding("p", "print_summary", "Print", id="app.print", tooltip="Write the one-page summary (PDF and text)"),
+        Binding("p", "print_summary", "Print", show=False, id="app.print", tooltip="Write the one-page summary (PDF and text)"),
         Binding("exclamation_mark", "show_problems", "Problems", id="app.problems", tooltip="Problems found in the content"),
         Binding("q", "quit", "Quit", id="app.quit", tooltip="Quit briefing"),
     ]
@@ -50,8 +50,10 @@ class BriefingApp(App):
         if theme:
             self.theme = theme
 
+    def get_default_screen(self) -> Screen:
+        return MainScreen(self.briefing)
+
     def on_mount(self) -> None:
-        self.push_screen(MainScreen(self.briefing))
         if self.deterministic:
             for search_input in self.screen.query("Input"):
                 search_input.cursor_blink = False
@@ -126,7 +128,7 @@ class BriefingApp(App):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "show_problems" and not self.briefing.problems:
-            return None  # hidden from the footer when there is nothing to show
+            return False  # hidden from the footer when there is nothing to show
         return True
 
     def action_print_summary(self) -> None:

@@ -14,11 +14,12 @@ from briefing.history import History, Place
 from briefing.model import Briefing, Claim
 from briefing.ui.widgets.search_bar import SearchBar, SearchInput
 from briefing.ui.widgets.search_results import SearchResults
-from briefing.ui.widgets.source_panel import SourceCard, SourcePanel
+from briefing.ui.widgets.source_panel import SourcePanel
 from briefing.ui.widgets.topic_list import TopicList
 from briefing.ui.widgets.topic_pane import TopicPane
 
 RESULT_LIMIT = 50
+INDEX_DELAY = 0.25  # seconds after mount
 
 
 def _pane_id(topic_id: str) -> str:
@@ -35,13 +36,13 @@ class MainScreen(Screen):
             Binding(str(n), f"goto_number({n})", f"Topic {n}", show=False, id=f"topic.{n}")
             for n in range(1, 10)
         ),
-        Binding("right,right_square_bracket", "step_topic(1)", "Next topic", id="topic.next", tooltip="Go to the next topic"),
-        Binding("left,left_square_bracket", "step_topic(-1)", "Prev topic", id="topic.previous", tooltip="Go to the previous topic"),
+        Binding("right,right_square_bracket", "step_topic(1)", "Next topic", show=False, id="topic.next", tooltip="Go to the next topic"),
+        Binding("left,left_square_bracket", "step_topic(-1)", "Prev topic", show=False, id="topic.previous", tooltip="Go to the previous topic"),
         Binding("slash,ctrl+f", "open_search", "Search", id="search.open", tooltip="Search everything as you type"),
         Binding("n,f3", "next_hit(1)", "Next hit", id="search.next_hit", tooltip="Jump to the next search hit"),
         Binding("N,shift+f3", "next_hit(-1)", "Prev hit", show=False, id="search.previous_hit"),
         Binding("o", "open_outlet", "Outlet", id="outlet.open", tooltip="Open the outlet behind this claim"),
-        Binding("a", "all_outlets", "All outlets", id="outlet.all", tooltip="All outlets side by side"),
+        Binding("a", "all_outlets", "All outlets", show=False, id="outlet.all", tooltip="All outlets side by side"),
         Binding("b,alt+left", "back", "Back", id="history.back", tooltip="Back to where you were"),
         Binding("f,alt+right", "forward", "Forward", show=False, id="history.forward"),
         Binding("t", "toggle_topics", "Topics", show=False, id="view.toggle_topics", tooltip="Show or hide the topic list"),
@@ -73,7 +74,8 @@ class MainScreen(Screen):
         first = self.briefing.topics[0].id if self.briefing.topics else None
         if first:
             self.show_topic(first)
-        self.build_index()
+        # The index is needed only once the reader searches: build it after the first paint.
+        self.set_timer(INDEX_DELAY, self.build_index)
 
     # -- topics and claims -------------------------------------------------------------------
 
@@ -190,7 +192,7 @@ class MainScreen(Screen):
         else:
             self.app.choose_outlet(claim.source_ids)
 
-    def on_source_card_clicked(self, message: SourceCard.Clicked) -> None:
+    def on_source_panel_outlet_clicked(self, message: SourcePanel.OutletClicked) -> None:
         self.app.open_outlet(message.source_id)
 
     def action_all_outlets(self) -> None:

@@ -44,8 +44,8 @@ class TopicPane(VerticalScroll):
     """A scrollable topic with a claim cursor; the cursor drives the source panel."""
 
     BINDINGS = [
-        Binding("down,j", "cursor(1)", "Next claim", id="claim.next", tooltip="Move to the next claim"),
-        Binding("up,k", "cursor(-1)", "Previous claim", id="claim.previous", tooltip="Move to the previous claim"),
+        Binding("down,j", "cursor(1)", "Next claim", show=False, id="claim.next", tooltip="Move to the next claim"),
+        Binding("up,k", "cursor(-1)", "Previous claim", show=False, id="claim.previous", tooltip="Move to the previous claim"),
         Binding("home,g", "cursor_to(0)", "First claim", show=False, id="claim.first"),
         Binding("end,G", "cursor_to(-1)", "Last claim", show=False, id="claim.last"),
         Binding("pagedown", "cursor(5)", "Page down", show=False, id="claim.page_down"),
@@ -154,8 +154,8 @@ class TopicPane(VerticalScroll):
     """A scrollable topic with a claim cursor; the cursor drives the source panel."""
 
     BINDINGS = [
-        Binding("down,j", "cursor(1)", "Next claim", id="claim.next", tooltip="Move to the next claim"),
-        Binding("up,k", "cursor(-1)", "Previous claim", id="claim.previous", tooltip="Move to the previous claim"),
+        Binding("down,j", "cursor(1)", "Next claim", show=False, id="claim.next", tooltip="Move to the next claim"),
+        Binding("up,k", "cursor(-1)", "Previous claim", show=False, id="claim.previous", tooltip="Move to the previous claim"),
         Binding("home,g", "cursor_to(0)", "First claim", show=False, id="claim.first"),
         Binding("end,G", "cursor_to(-1)", "Last claim", show=False, id="claim.last"),
         Binding("pagedown", "cursor(5)", "Page down", show=False, id="claim.page_down"),

@@ -1,0 +1,97 @@
+"""First paint of `briefing` against a bare Textual app, measured in the same run.
+
+Each sample is a fresh interpreter (so imports count, as they do for a user): it starts the app
+headless, waits for the first screen to be composed and painted, then exits and prints the
+elapsed wall time and its peak memory.
+
+    python bench/startup_bench.py [--topics 1000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+_PRELUDE = """
+import time, resource, json, sys
+started = time.perf_counter()
+"""
+_FINISH = """
+elapsed = []
+def painted():
+    elapsed.append(time.perf_counter() - started)
+    app.exit()
+async def after_first_screen(pilot):
+    # The screen is mounted; the next refresh is the first complete paint.
+    pilot.app.screen.call_after_refresh(painted)
+app.run(headless=True, size=(120, 40), auto_pilot=after_first_screen)
+print(json.dumps({"seconds": elapsed[0],
+                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+BARE_APP = _PRELUDE + """
+from textual.app import App
+from textual.widgets import Footer, Header, Static
+class Bare(App):
+    def compose(self):
+        yield Header()
+        yield Static("hello")
+        yield Footer()
+app = Bare()
+""" + _FINISH
+BRIEFING_APP = _PRELUDE + """
+from briefing.loader import load_briefing
+from briefing.ui.app import make_app
+app = make_app(load_briefing(sys.argv[1]))
+""" + _FINISH
+
+
+def sample(code: str, *args: str) -> dict:
+    output = subprocess.run(
+        [sys.executable, "-c", code, *args], capture_output=True, text=True, check=True
+    ).stdout
+    return json.loads(output.strip().splitlines()[-1])
+
+
+def median_of(code: str, runs: int, *args: str) -> dict:
+    samples = [sample(code, *args) for _ in range(runs)]
+    return {
+        "seconds": statistics.median(s["seconds"] for s in samples),
+        "peak_mb": max(s["peak_mb"] for s in samples),
+    }
+
+
+def run(content: Path, runs: int = 5) -> dict:
+    sample(BARE_APP)  # warm the file cache so the first measured run is not penalised
+    # Interleave so drift on a busy machine hits both sides alike.
+    bare = median_of(BARE_APP, runs)
+    ours = median_of(BRIEFING_APP, runs, str(content))
+    return {"bare": bare, "briefing": ours, "ratio": ours["seconds"] / bare["seconds"]}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--topics", type=int, default=0, help="use a synthetic briefing of N topics")
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    from briefing.paths import bundled_content_dir
+    from briefing.synthetic import write_synthetic_content
+
+    with tempfile.TemporaryDirectory() as scratch:
+        content = (
+            write_synthetic_content(Path(scratch), args.topics) if args.topics else bundled_content_dir()
+        )
+        result = run(content, args.runs)
+    label = f"{args.topics} synthetic topics" if args.topics else "bundled content"
+    print(
+        f"first paint ({label}): briefing {result['briefing']['seconds'] * 1000:.0f} ms, "
+        f"bare Textual app {result['bare']['seconds'] * 1000:.0f} ms, ratio {result['ratio']:.2f}x"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,32 @@
+"""SVG snapshots of every screen at 120x40 and 80x24 (update with --snapshot-update, then look)."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing.loader import load_briefing
+from briefing.paths import bundled_content_dir
+from briefing.ui.app import make_app
+from briefing.ui.scenes import SCENES
+
+SIZES = [(120, 40), (80, 24)]
+
+
+@pytest.fixture(scope="module")
+def briefing():
+    return load_briefing(bundled_content_dir())
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("scene", sorted(SCENES))
+def test_screen(snap_compare, briefing, scene, size):
+    app = make_app(briefing, deterministic=True)
+
+    async def run_before(pilot):
+        await pilot.app.workers.wait_for_complete()
+        for key in SCENES[scene]:
+            await pilot.press(key)
+            await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=size, run_before=run_before)
