@@ -1,15 +1,95 @@
-"""Placeholder: reserved subcommand, implemented in its own issue."""
+"""`briefing search QUERY... [--json] [--limit N]`: search the briefing from the command line.
+
+Exit 0 with hits, 1 when nothing matched, 2 when the content folder cannot be read.
+Never imports Textual.
+"""
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
+
+from briefing.loader import ContentError, load_briefing
+from briefing.model import Briefing
+from briefing.paths import resolve_content_dir
+from briefing.search import Hit, SearchIndex
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    pass
+    parser.add_argument("query", nargs="+", metavar="QUERY", help="words to look for")
+    parser.add_argument("--json", action="store_true", help="print hits as a JSON array")
+    parser.add_argument(
+        "--limit", type=_positive, default=20, metavar="N", help="show at most N hits (default 20)"
+    )
+
+
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return number
 
 
 def run(args: argparse.Namespace) -> int:
-    print("briefing: this command is not available yet", file=sys.stderr)
-    return 2
+    folder = resolve_content_dir(getattr(args, "content", None))
+    try:
+        briefing = load_briefing(folder)
+    except ContentError as exc:
+        print(f"briefing search: {exc}", file=sys.stderr)
+        return 2
+    if briefing.errors:
+        count = len(briefing.errors)
+        print(
+            f"briefing search: {count} problem{'s' * (count != 1)} in content; run `briefing check`",
+            file=sys.stderr,
+        )
+    query = " ".join(args.query)
+    hits = SearchIndex.build(briefing).search(query, limit=args.limit)
+    if args.json:
+        print(json.dumps([hit_record(hit, briefing) for hit in hits], ensure_ascii=False, indent=2))
+    else:
+        for hit in hits:
+            print(hit_line(hit, briefing))
+    if not hits:
+        if not args.json:
+            print(f"briefing search: nothing matches {query!r}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _outlets(hit: Hit, briefing: Briefing) -> list[str]:
+    names = []
+    for source_id in hit.source_ids:
+        source = briefing.source(source_id)
+        names.append(source.outlet if source else source_id)
+    return names
+
+
+def hit_line(hit: Hit, briefing: Briefing) -> str:
+    """`topic title › claim text  [Outlet A, Outlet B]`, on one line."""
+    text = " ".join(hit.text.split())
+    # A topic hit's text already starts with its title.
+    line = f"{hit.title} › {text}" if hit.title and hit.kind != "topic" else text
+    outlets = _outlets(hit, briefing)
+    if outlets and hit.kind != "source":
+        line += f"  [{', '.join(outlets)}]"
+    return line
+
+
+def hit_record(hit: Hit, briefing: Briefing) -> dict:
+    return {
+        "kind": hit.kind,
+        "topic_id": hit.topic_id,
+        "topic": hit.title if hit.topic_id else None,
+        "claim_id": hit.claim_id,
+        "text": hit.text,
+        "outlets": _outlets(hit, briefing),
+        "source_ids": list(hit.source_ids),
+        "file": hit.path,
+        "line": hit.line,
+        "score": hit.score,
+    }

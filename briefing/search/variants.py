@@ -1,0 +1,111 @@
+"""Equivalent spellings from the content (`Briefing.variants`), single- or multi-word.
+
+Each group gets a pseudo-term (``\\x01`` + group number) that never occurs in text. Wherever a
+document contains any spelling of a group, the group's pseudo-term is added over the positions
+that spelling covers, so ``KHL`` and ``Kontinental Hockey League`` share one posting list.
+No spelling is built in: every group comes from the content's front matter.
+"""
+
+from __future__ import annotations
+
+from briefing.search.normalize import Extra, tokenize
+
+GROUP_PREFIX = "\x01"
+
+
+def group_term(number: int) -> str:
+    return f"{GROUP_PREFIX}{number}"
+
+
+def is_group_term(term: str) -> bool:
+    return term.startswith(GROUP_PREFIX)
+
+
+class VariantTable:
+    """Lookup tables for a briefing's variant groups."""
+
+    def __init__(self, groups: tuple[tuple[str, ...], ...] = ()) -> None:
+        #: one-word spelling → group terms (a spelling may, by mistake, sit in two groups)
+        self.single: dict[str, tuple[str, ...]] = {}
+        #: first word of a multi-word spelling → [(words, group term)]
+        self.multi: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for number, group in enumerate(groups or ()):
+            token = group_term(number)
+            for spelling in group:
+                if not isinstance(spelling, str):
+                    continue
+                tokens = tokenize(spelling)
+                words = tuple(tokens.terms)
+                if not words:
+                    continue
+                if len(words) == 1:
+                    self._add_single(words[0], token)
+                    if len(words[0]) >= 3 and words[0].isalpha():
+                        self._add_single(words[0] + "s", token)  # "POWs" is still a POW
+                    continue
+                # A single hyphenated spelling ("cease-fire") also matches its joined form.
+                for term, first, last in tokens.extras:
+                    if first == 0 and last == len(words) - 1:
+                        self._add_single(term, token)
+                entries = self.multi.setdefault(words[0], [])
+                if (words, token) not in entries:
+                    entries.append((words, token))
+
+        self._keys = frozenset(self.single) | frozenset(self.multi)
+
+    def _add_single(self, word: str, token: str) -> None:
+        present = self.single.get(word, ())
+        if token not in present:
+            self.single[word] = present + (token,)
+
+    def __bool__(self) -> bool:
+        return bool(self.single or self.multi)
+
+    def annotate(self, terms: list[str], extras: list[Extra], words: set[str] | None = None) -> None:
+        """Append a group pseudo-term to `extras` wherever `terms`/`extras` spell a variant.
+
+        `words`, if given, is `set(terms)` (the caller may already have it)."""
+        keys = self._keys
+        if not keys:
+            return
+        present = keys.intersection(terms if words is None else words)
+        found: list[Extra] = []
+        if extras:
+            for term, first, last in extras:
+                for token in self.single.get(term, ()):
+                    found.append((token, first, last))
+        elif not present:
+            return
+        count = len(terms)
+        for term in present:
+            singles = self.single.get(term, ())
+            multis = self.multi.get(term, ())
+            position = -1
+            for _ in range(terms.count(term)):
+                position = terms.index(term, position + 1)
+                for token in singles:
+                    found.append((token, position, position))
+                for spelling, token in multis:
+                    end = position + len(spelling)
+                    if end <= count and tuple(terms[position:end]) == spelling:
+                        found.append((token, position, end - 1))
+        extras.extend(found)
+
+    def match_query_words(self, words: list[str | None]) -> list[tuple[int, int, str]]:
+        """Multi-word spellings in a query: [(first index, last index, group term)], left to right."""
+        matches: list[tuple[int, int, str]] = []
+        index = 0
+        while index < len(words):
+            best: tuple[int, str] | None = None
+            for spelling, token in self.multi.get(words[index] or "", ()):
+                end = index + len(spelling)
+                if end <= len(words) and tuple(words[index:end]) == spelling:
+                    if best is None or end > best[0]:
+                        best = (end, token)
+            if best:
+                matches.append((index, best[0] - 1, best[1]))
+                index = best[0]
+            else:
+                index += 1
+        return matches
+
