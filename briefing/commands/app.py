@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 
 from briefing.loader import ContentError, load_briefing
@@ -16,6 +17,9 @@ def run(args: argparse.Namespace) -> int:
     except ContentError as exc:
         print(f"briefing: {exc}", file=sys.stderr)
         return 2
+    # The model lives as long as the app: keep it out of the collector's reach so a full
+    # collection cannot stall a keystroke.
+    gc.freeze()
     from briefing.ui.app import UnknownTheme, make_app  # Textual is imported only here.
 
     try:

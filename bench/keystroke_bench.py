@@ -1,0 +1,83 @@
+"""Keystroke to updated search results on screen, on a large briefing.
+
+The app is driven with Pilot, but Pilot's own per-key overhead (~80 ms here, the same for a bare
+Input) is not the app's, so the time is taken inside the app: from the moment the search box
+hands a query to the search, to the first screen refresh after the results were shown.
+
+    python bench/keystroke_bench.py [--topics 10000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import statistics
+import time
+
+from briefing.synthetic import make_synthetic_briefing
+from briefing.ui.app import make_app
+from briefing.ui.screens.main import MainScreen
+
+QUERIES = ("ceasefire energy", "prisoners 175", "hockey league", "nuclear plnat", "kremlin statement")
+
+
+def _instrument(samples: list[float]) -> None:
+    """Wrap the two ends of the search path (bench only: the app itself carries no timers)."""
+    started: dict[str, float] = {}
+    run_search, show_results = MainScreen.run_search, MainScreen._show_results
+
+    def timed_run_search(self, query: str) -> None:
+        started[query] = time.perf_counter()
+        run_search(self, query)
+
+    def timed_show_results(self, query: str, hits) -> None:
+        show_results(self, query, hits)
+        if query in started:
+            begun = started.pop(query)
+            self.call_after_refresh(lambda: samples.append((time.perf_counter() - begun) * 1000))
+
+    MainScreen.run_search = timed_run_search
+    MainScreen._show_results = timed_show_results
+
+
+async def _drive(topics: int) -> None:
+    app = make_app(make_synthetic_briefing(topics), deterministic=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause(0.5)
+        await app.workers.wait_for_complete()
+        for query in QUERIES:
+            await pilot.press("slash", "ctrl+a", "backspace")
+            for character in query:
+                await pilot.press("space" if character == " " else character)
+                await app.workers.wait_for_complete()
+                await pilot.pause()
+            await pilot.press("escape")
+
+
+def run(topics: int = 10_000) -> dict:
+    samples: list[float] = []
+    _instrument(samples)
+    asyncio.run(_drive(topics))
+    samples.sort()
+    return {
+        "topics": topics,
+        "keystrokes": len(samples),
+        "p50_ms": statistics.median(samples),
+        "p90_ms": samples[int(0.9 * (len(samples) - 1))],
+        "max_ms": samples[-1],
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--topics", type=int, default=10_000)
+    figures = run(parser.parse_args().topics)
+    print(
+        f"keystroke to results on screen ({figures['topics']:,} topics, {figures['keystrokes']} keys): "
+        f"p50 {figures['p50_ms']:.1f} ms, p90 {figures['p90_ms']:.1f} ms (target <= 33 ms), "
+        f"max {figures['max_ms']:.1f} ms"
+    )
+
+
+if __name__ == "__main__":
+    main()
