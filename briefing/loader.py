@@ -139,11 +139,16 @@ def _load_sources(root: Path, problems: list[Problem]) -> list[Source]:
                     f"`confirmed` lists unknown field `{name}` (use: {', '.join(SOURCE_FIELDS)})",
                 )
             )
+        short = meta.text_field("short", required=False)
+        if " " in short:
+            meta.problems.append(
+                Problem(shown_as, meta.line_of("short"), Severity.WARNING, "`short` is a badge label: without spaces it never breaks across lines")
+            )
         sources.append(
             Source(
                 id=source_id,
                 outlet=outlet or source_id,
-                short=meta.text_field("short", required=False) or outlet or source_id,
+                short=short or outlet or source_id,
                 headline=meta.text_field("headline"),
                 published=meta.text_field("published"),
                 byline=meta.text_field("byline"),

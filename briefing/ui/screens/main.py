@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import ContentSwitcher, Footer, Header, OptionList
+from textual.widgets import ContentSwitcher, Footer, Header
 
 from briefing.history import History, Place
 from briefing.model import Briefing, Claim
@@ -123,10 +123,8 @@ class MainScreen(Screen):
             self.query_one(SourcePanel).show_claim(message.claim)
             self.history.update_current(Place(message.pane.topic.id, message.pane.cursor))
 
-    @on(OptionList.OptionSelected, "#sidebar")
-    def _topic_chosen(self, event: OptionList.OptionSelected) -> None:
-        if event.option.id:
-            self.show_topic(event.option.id)
+    def on_topic_list_topic_chosen(self, message: TopicList.TopicChosen) -> None:
+        self.show_topic(message.topic_id)
 
     def _current_topic_index(self) -> int:
         pane = self.current_pane

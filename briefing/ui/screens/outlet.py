@@ -12,7 +12,7 @@ from textual.widgets import Footer, Header, Static
 
 from briefing.model import Briefing, Source
 from briefing.ui.render import badge, claim_content, source_fields
-from briefing.ui.widgets.topic_pane import ClaimView
+from briefing.ui.widgets.claim_view import ClaimView
 
 
 class OutletScreen(Screen):
@@ -54,15 +54,15 @@ class OutletScreen(Screen):
         differs = [c for c in briefing.claims_citing(source.id) if c.is_difference]
         yield Static(Content.styled(f"Claims citing {source.short} ({len(citing)})", "bold"), classes="section-title")
         current_topic = None
-        for number, claim in enumerate(citing):
+        for claim in citing:
             if claim.topic_id != current_topic:
                 current_topic = claim.topic_id
                 topic = briefing.topic(claim.topic_id)
                 yield Static(Content.styled(topic.title if topic else claim.topic_id, "italic"), classes="outlet-topic")
-            yield OutletClaim(briefing, claim, number)
+            yield OutletClaim(briefing, claim)
         yield Static(Content.styled(f"Where {source.short} differs from others ({len(differs)})", "bold $text-warning"), classes="section-title")
-        for number, claim in enumerate(differs):
-            yield OutletClaim(briefing, claim, len(citing) + number)
+        for claim in differs:
+            yield OutletClaim(briefing, claim)
         if not differs:
             yield Static(Content.styled("No recorded disagreement.", "dim"))
 

@@ -1,54 +1,61 @@
-"""One topic: its summary, its claims with outlet badges, and "Where reports differ" set apart."""
+"""One topic: its summary, its claims with outlet badges, and "Where reports differ" set apart.
+
+A Line-API `ScrollView`: the topic is laid out once per width into strips, and only the visible
+lines are painted. One widget per topic instead of one per claim keeps start-up and topic
+switches cheap (each mounted widget costs style work), whatever the size of the topic.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Callable, Sequence
 
+from rich.segment import Segment
 from textual import events
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
-from textual.widgets import Static
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.visual import Visual
 
 from briefing.model import OVERVIEW_ID, Briefing, Claim, Topic
 from briefing.ui.render import claim_content
 
 SpanFinder = Callable[[str], Sequence[tuple[int, int]]]
+GUTTER = 2  # cells left of every line: the cursor bar or the differences rule
 
 
-class ClaimView(Static):
-    """A claim the reader can put the cursor on (keys) or click (mouse)."""
-
-    class Clicked(Message):
-        def __init__(self, index: int) -> None:
-            super().__init__()
-            self.index = index
-
-    def __init__(self, briefing: Briefing, claim: Claim, index: int) -> None:
-        super().__init__(claim_content(briefing, claim), classes="claim")
-        self.briefing = briefing
-        self.claim = claim
-        self.index = index
-
-    def show_matches(self, find_spans: SpanFinder | None) -> None:
-        spans = find_spans(self.claim.text) if find_spans else ()
-        self.update(claim_content(self.briefing, self.claim, spans))
-
-    def on_click(self, event: events.Click) -> None:
-        self.post_message(self.Clicked(self.index))
+@dataclass(frozen=True)
+class _Line:
+    strip: Strip
+    claim: int | None = None  # index into topic.claims, for cursor, clicks and scrolling
+    rule: str = ""  # "" | "difference" | "bottom-line": what the gutter shows
+    row: int = 0  # line number within its claim
 
 
-class TopicPane(VerticalScroll):
+class TopicPane(ScrollView, can_focus=True):
     """A scrollable topic with a claim cursor; the cursor drives the source panel."""
+
+    COMPONENT_CLASSES = {
+        "topic-pane--title",
+        "topic-pane--summary",
+        "topic-pane--section",
+        "topic-pane--differences",
+        "topic-pane--cursor",
+        "topic-pane--cursor-bar",
+        "topic-pane--rule",
+        "topic-pane--bottom-rule",
+    }
 
     BINDINGS = [
         Binding("down,j", "cursor(1)", "Next claim", show=False, id="claim.next", tooltip="Move to the next claim"),
         Binding("up,k", "cursor(-1)", "Previous claim", show=False, id="claim.previous", tooltip="Move to the previous claim"),
         Binding("home,g", "cursor_to(0)", "First claim", show=False, id="claim.first"),
         Binding("end,G", "cursor_to(-1)", "Last claim", show=False, id="claim.last"),
-        Binding("pagedown", "cursor(5)", "Page down", show=False, id="claim.page_down"),
+        Binding("pagedown,space", "cursor(5)", "Page down", show=False, id="claim.page_down"),
         Binding("pageup", "cursor(-5)", "Page up", show=False, id="claim.page_up"),
     ]
 
@@ -62,68 +69,159 @@ class TopicPane(VerticalScroll):
 
     def __init__(self, briefing: Briefing, topic: Topic, *, cursor: int = 0, id: str | None = None) -> None:
         super().__init__(id=id, classes="topic-pane")
-        self.can_focus = True
         self.briefing = briefing
         self.topic = topic
         self.claims = topic.claims
-        self._views: list[ClaimView] = []
         self._find_spans: SpanFinder | None = None
+        self._lines: list[_Line] = []
+        self._claim_rows: dict[int, tuple[int, int]] = {}
+        self._laid_out_width = -1
+        self._claim_content: dict[int, Content] = {}
+        self._cursor_cache: tuple[tuple[int, bool], list[Strip]] | None = None
         self.set_reactive(TopicPane.cursor, max(0, min(cursor, len(self.claims) - 1)))
 
-    def compose(self):
+    # -- layout ------------------------------------------------------------------------------
+
+    def _blocks(self):
+        """(content, claim index, gutter rule, component class, blank line after) per block."""
         topic = self.topic
-        yield Static(Content.styled(topic.title, "bold"), classes="topic-title")
+        yield Content(topic.title), None, "", "topic-pane--title", True
         if topic.summary and topic.id == OVERVIEW_ID:
-            bottom_line = Static(Content(topic.summary), classes="bottom-line")
-            bottom_line.border_title = "Bottom line"
-            yield bottom_line
+            yield Content("Bottom line"), None, "bottom-line", "topic-pane--section", False
+            yield Content(topic.summary), None, "bottom-line", "", True
         elif topic.summary:
-            yield Static(Content(topic.summary), classes="topic-summary")
+            yield Content(topic.summary), None, "", "topic-pane--summary", True
         index = 0
         for section in topic.sections:
-            views = [ClaimView(self.briefing, claim, index + n) for n, claim in enumerate(section.claims)]
-            if self._find_spans:
-                for view in views:
-                    view.show_matches(self._find_spans)
-            index += len(views)
-            self._views.extend(views)
+            rule = "difference" if section.is_differences else ""
             if section.is_differences:
-                box = Vertical(*views, classes="differences")
-                box.border_title = Content(section.title)
-                yield box
-            else:
-                if section.title:
-                    yield Static(Content(section.title), classes="section-title")
-                yield from views
+                title = f"{section.title} ({len(section.claims)})"
+                yield Content(title), None, rule, "topic-pane--differences", False
+            elif section.title:
+                yield Content(section.title), None, "", "topic-pane--section", False
+            for claim in section.claims:
+                spans = self._find_spans(claim.text) if self._find_spans else ()
+                yield claim_content(self.briefing, claim, spans), index, rule, "", True
+                index += 1
         if not self.claims:
-            yield Static(Content("This topic has no claims yet."), classes="empty")
+            yield Content("This topic has no claims yet."), None, "", "topic-pane--summary", True
+
+    def _layout(self, width: int) -> None:
+        text_width = max(width - GUTTER - 1, 4)
+        base = self.visual_style
+        lines: list[_Line] = []
+        rows: dict[int, tuple[int, int]] = {}
+        self._claim_content = {}
+        self._cursor_cache = None
+        blank = Strip.blank(text_width)
+        for content, claim_index, rule, component, gap in self._blocks():
+            if component:
+                content = content.stylize_before(self.get_visual_style(component, partial=True))
+            first = len(lines)
+            strips = Visual.to_strips(self, content, text_width, None, base) or [blank]
+            lines.extend(_Line(strip, claim_index, rule, row) for row, strip in enumerate(strips))
+            if claim_index is not None:
+                rows[claim_index] = (first, len(lines) - 1)
+                self._claim_content[claim_index] = content
+            if gap:
+                # Inside "Where reports differ" the rule runs on through the gaps.
+                lines.append(_Line(blank, None, rule if rule == "difference" else ""))
+        self._lines, self._claim_rows = lines, rows
+        self._laid_out_width = width
+        self.virtual_size = Size(width, len(lines))
+        self.refresh()
+
+    def _ensure_layout(self) -> None:
+        width = self.scrollable_content_region.width
+        if width != self._laid_out_width and width > 0:
+            self._layout(width)
+
+    def on_resize(self) -> None:
+        self._ensure_layout()
+        self._scroll_to_cursor()
 
     def on_mount(self) -> None:
-        if self._views:
-            self._views[self.cursor].add_class("-cursor")
-            self.call_after_refresh(self._scroll_to_cursor)
+        self.call_after_refresh(self._scroll_to_cursor)
         self.post_message(self.CursorMoved(self, self.current_claim))
 
-    def _scroll_to_cursor(self) -> None:
-        if not self._views:
-            return
-        if self.cursor == 0:
-            self.scroll_home(animate=False)  # keep the title and summary in view
+    # -- painting ----------------------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        self._ensure_layout()
+        scroll_x, scroll_y = self.scroll_offset
+        index = scroll_y + y
+        width = self.scrollable_content_region.width
+        if index >= len(self._lines):
+            return Strip.blank(width, self.rich_style)
+        line = self._lines[index]
+        on_cursor = line.claim is not None and line.claim == self.cursor and bool(self.claims)
+        if on_cursor:
+            gutter = Segment("▌ ", self.get_component_rich_style("topic-pane--cursor-bar"))
+        elif line.rule == "difference":
+            gutter = Segment("┃ ", self.get_component_rich_style("topic-pane--rule"))
+        elif line.rule:
+            gutter = Segment("┃ ", self.get_component_rich_style("topic-pane--bottom-rule"))
         else:
-            self.scroll_to_widget(self._views[self.cursor], animate=False)
+            gutter = Segment("  ")
+        body = self._cursor_strips(line.claim)[line.row] if on_cursor else line.strip
+        strip = Strip.join([Strip([gutter], GUTTER), body])
+        if on_cursor:
+            strip = strip.extend_cell_length(width, self.get_component_rich_style("topic-pane--cursor"))
+        return strip.crop(scroll_x, scroll_x + width).apply_style(self.rich_style)
+
+    def _cursor_strips(self, claim_index: int) -> list[Strip]:
+        """The cursor claim, rendered again on the cursor background (cached per claim/focus)."""
+        key = (claim_index, self.has_focus)
+        if self._cursor_cache is None or self._cursor_cache[0] != key:
+            style = self.visual_style + self.get_visual_style("topic-pane--cursor")
+            width = max(self._laid_out_width - GUTTER - 1, 4)
+            strips = Visual.to_strips(self, self._claim_content[claim_index], width, None, style, pad=True)
+            self._cursor_cache = (key, strips)
+        return self._cursor_cache[1]
+
+    def line_of_claim(self, claim_index: int) -> int:
+        """The first laid-out line of a claim (for scrolling and for tests that click it)."""
+        self._ensure_layout()
+        return self._claim_rows[claim_index][0]
+
+    def rendered_text(self) -> str:
+        """The laid-out topic as plain text (what the reader sees, scrolled or not)."""
+        self._ensure_layout()
+        return "\n".join(line.strip.text.rstrip() for line in self._lines)
+
+    def marked_lines(self) -> int:
+        """How many lines carry a search mark (bold + reverse: visible without colour)."""
+        self._ensure_layout()
+        return sum(
+            any(segment.style is not None and segment.style.reverse for segment in line.strip)
+            for line in self._lines
+        )
+
+    # -- cursor ------------------------------------------------------------------------------
 
     @property
     def current_claim(self) -> Claim | None:
         return self.claims[self.cursor] if self.claims else None
 
     def watch_cursor(self, old: int, new: int) -> None:
-        if not self._views:
-            return
-        self._views[old].remove_class("-cursor")
-        view = self._views[new]
-        view.add_class("-cursor")
+        for claim_index in (old, new):
+            if claim_index in self._claim_rows:
+                first, last = self._claim_rows[claim_index]
+                self.refresh_lines(first - int(self.scroll_offset.y), last - first + 1)
         self._scroll_to_cursor()
         self.post_message(self.CursorMoved(self, self.current_claim))
+
+    def _scroll_to_cursor(self) -> None:
+        if not self.claims:
+            return
+        self._ensure_layout()
+        if self.cursor == 0:
+            self.scroll_home(animate=False, immediate=True)  # keep the title and summary in view
+            return
+        first, last = self._claim_rows.get(self.cursor, (0, 0))
+        self.scroll_to_region(
+            Region(0, first, 1, last - first + 1), animate=False, immediate=True, force=True
+        )
 
     def move_to(self, index: int) -> None:
         """Put the cursor on claim `index`; always announces it, even when it did not move."""
@@ -143,129 +241,24 @@ class TopicPane(VerticalScroll):
         self.move_to(index if index >= 0 else len(self.claims) - 1)
 
     def show_matches(self, find_spans: SpanFinder | None) -> None:
-        spans = find_spans(self.claim.text) if find_spans else ()
-        self.update(claim_content(self.briefing, self.claim, spans))
-
-    def on_click(self, event: events.Click) -> None:
-        self.post_message(self.Clicked(self.index))
-
-
-class TopicPane(VerticalScroll):
-    """A scrollable topic with a claim cursor; the cursor drives the source panel."""
-
-    BINDINGS = [
-        Binding("down,j", "cursor(1)", "Next claim", show=False, id="claim.next", tooltip="Move to the next claim"),
-        Binding("up,k", "cursor(-1)", "Previous claim", show=False, id="claim.previous", tooltip="Move to the previous claim"),
-        Binding("home,g", "cursor_to(0)", "First claim", show=False, id="claim.first"),
-        Binding("end,G", "cursor_to(-1)", "Last claim", show=False, id="claim.last"),
-        Binding("pagedown", "cursor(5)", "Page down", show=False, id="claim.page_down"),
-        Binding("pageup", "cursor(-5)", "Page up", show=False, id="claim.page_up"),
-    ]
-
-    cursor: reactive[int] = reactive(0, init=False)
-
-    class CursorMoved(Message):
-        def __init__(self, pane: "TopicPane", claim: Claim | None) -> None:
-            super().__init__()
-            self.pane = pane
-            self.claim = claim
-
-    def __init__(self, briefing: Briefing, topic: Topic, *, cursor: int = 0, id: str | None = None) -> None:
-        super().__init__(id=id, classes="topic-pane")
-        self.can_focus = True
-        self.briefing = briefing
-        self.topic = topic
-        self.claims = topic.claims
-        self._views: list[ClaimView] = []
-        self._find_spans: SpanFinder | None = None
-        self.set_reactive(TopicPane.cursor, max(0, min(cursor, len(self.claims) - 1)))
-
-    def compose(self):
-        topic = self.topic
-        yield Static(Content.styled(topic.title, "bold"), classes="topic-title")
-        if topic.summary and topic.id == OVERVIEW_ID:
-            bottom_line = Static(Content(topic.summary), classes="bottom-line")
-            bottom_line.border_title = "Bottom line"
-            yield bottom_line
-        elif topic.summary:
-            yield Static(Content(topic.summary), classes="topic-summary")
-        index = 0
-        for section in topic.sections:
-            views = [ClaimView(self.briefing, claim, index + n) for n, claim in enumerate(section.claims)]
-            if self._find_spans:
-                for view in views:
-                    view.show_matches(self._find_spans)
-            index += len(views)
-            self._views.extend(views)
-            if section.is_differences:
-                box = Vertical(*views, classes="differences")
-                box.border_title = Content(section.title)
-                yield box
-            else:
-                if section.title:
-                    yield Static(Content(section.title), classes="section-title")
-                yield from views
-        if not self.claims:
-            yield Static(Content("This topic has no claims yet."), classes="empty")
-
-    def on_mount(self) -> None:
-        if self._views:
-            self._views[self.cursor].add_class("-cursor")
-            self.call_after_refresh(self._scroll_to_cursor)
-        self.post_message(self.CursorMoved(self, self.current_claim))
-
-    def _scroll_to_cursor(self) -> None:
-        if not self._views:
-            return
-        if self.cursor == 0:
-            self.scroll_home(animate=False)  # keep the title and summary in view
-        else:
-            self.scroll_to_widget(self._views[self.cursor], animate=False)
-
-    @property
-    def current_claim(self) -> Claim | None:
-        return self.claims[self.cursor] if self.claims else None
-
-    def watch_cursor(self, old: int, new: int) -> None:
-        if not self._views:
-            return
-        self._views[old].remove_class("-cursor")
-        view = self._views[new]
-        view.add_class("-cursor")
-        self._scroll_to_cursor()
-        self.post_message(self.CursorMoved(self, self.current_claim))
-
-    def move_to(self, index: int) -> None:
-        """Put the cursor on claim `index`; always announces it, even when it did not move."""
-        if not self.claims:
-            return
-        index = max(0, min(index, len(self.claims) - 1))
-        if index == self.cursor:
-            self._scroll_to_cursor()
-            self.post_message(self.CursorMoved(self, self.current_claim))
-        else:
-            self.cursor = index
-
-    def action_cursor(self, delta: int) -> None:
-        self.move_to(self.cursor + delta)
-
-    def action_cursor_to(self, index: int) -> None:
-        self.move_to(index if index >= 0 else len(self.claims) - 1)
-
-    def index_of(self, claim_id: str) -> int | None:
-        for index, claim in enumerate(self.claims):
-            if claim.id == claim_id:
-                return index
-        return None
-
-    def show_matches(self, find_spans: SpanFinder | None) -> None:
-        """Highlight the query's matches in every claim (or clear them with None)."""
+        """Mark the query's matches in every claim (or clear them with None)."""
         if find_spans is None and self._find_spans is None:
             return
         self._find_spans = find_spans
-        for view in self._views:
-            view.show_matches(find_spans)
+        if self._laid_out_width > 0:
+            self._layout(self._laid_out_width)
 
-    def on_claim_view_clicked(self, message: ClaimView.Clicked) -> None:
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
         self.focus()
-        self.move_to(message.index)
+        index = offset.y + int(self.scroll_offset.y)
+        if 0 <= index < len(self._lines) and self._lines[index].claim is not None:
+            self.move_to(self._lines[index].claim)
+
+    def on_focus(self) -> None:
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self.refresh()
