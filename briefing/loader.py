@@ -140,10 +140,6 @@ def _load_sources(root: Path, problems: list[Problem]) -> list[Source]:
                 )
             )
         short = meta.text_field("short", required=False)
-        if " " in short:
-            meta.problems.append(
-                Problem(shown_as, meta.line_of("short"), Severity.WARNING, "`short` is a badge label: without spaces it never breaks across lines")
-            )
         sources.append(
             Source(
                 id=source_id,
