@@ -102,6 +102,9 @@ async def test_next_and_previous_topic_wrap(briefing):
         await pilot.press("right_square_bracket")
         await pilot.pause()
         assert app.screen.current_pane.topic.id == briefing.topics[0].id
+        await pilot.press("right")
+        await pilot.pause()
+        assert app.screen.current_pane.topic.id == briefing.topics[1].id, "→ in a pane means next topic"
 
 
 async def test_toggle_panels(briefing):

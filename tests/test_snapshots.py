@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from briefing.loader import load_briefing
@@ -10,6 +12,7 @@ from briefing.ui.app import make_app
 from briefing.ui.scenes import SCENES
 
 SIZES = [(120, 40), (80, 24)]
+FIXTURES = Path(__file__).parent / "fixtures"
 
 
 @pytest.fixture(scope="module")
@@ -30,3 +33,10 @@ def test_screen(snap_compare, briefing, scene, size):
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_problems_screen(snap_compare, size):
+    """A broken folder: the notice, then the list of problems, with the valid topic behind it."""
+    app = make_app(load_briefing(FIXTURES / "broken"), deterministic=True)
+    assert snap_compare(app, terminal_size=size, press=["exclamation_mark"])

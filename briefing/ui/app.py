@@ -113,14 +113,25 @@ class BriefingApp(App):
         self.push_screen(HelpScreen(self._binding_rows(self.screen)))
 
     def _binding_rows(self, screen: Screen) -> list[tuple[str, str, str]]:
-        rows: dict[str, tuple[str, str, str]] = {}
-        for _key, active in screen.active_bindings.items():
+        """One row per binding of ours that applies now (they all carry an id), every key shown.
+
+        Textual splits "down,j" into one binding per key; they share the id, so group by it.
+        """
+        keys: dict[str, list[str]] = {}
+        about: dict[str, tuple[str, str]] = {}
+        for key, active in screen.active_bindings.items():
             binding = active.binding
-            if not binding.description or binding.action in rows:
+            if not binding.id or not binding.description:
                 continue
-            keys = ", ".join(self.get_key_display(Binding(key.strip(), "")) for key in binding.key.split(","))
-            rows[binding.action] = (keys, binding.description, binding.tooltip)
-        return sorted(rows.values(), key=lambda row: row[1])
+            row_id = "topic.number" if binding.id.startswith("topic.") and binding.id[6:].isdigit() else binding.id
+            keys.setdefault(row_id, []).append(self.get_key_display(binding))
+            about.setdefault(row_id, (binding.description, binding.tooltip))
+        about["topic.number"] = ("Go to topic by number", "The numbers in the topic list")
+        rows = [
+            ("1…9" if row_id == "topic.number" else ", ".join(dict.fromkeys(keys[row_id])), *about[row_id])
+            for row_id in keys
+        ]
+        return sorted(rows, key=lambda row: row[1])
 
     def action_show_problems(self) -> None:
         if not isinstance(self.screen, ProblemsScreen):

@@ -8,6 +8,7 @@ SCENES: dict[str, tuple[str, ...]] = {
     "search": ("slash", *"prisoner"),
     "search-jump": ("slash", *"zaporozhye", "enter", "n"),
     "outlet": ("2", "o", "1"),
+    "choose-outlet": ("2", "o"),
     "all-outlets": ("a",),
     "help": ("f1",),
     "differences": ("2", "end"),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
@@ -27,7 +29,11 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         key_width = max((len(key) for key, _, _ in self.rows), default=6) + 2
         lines = [
-            Content.assemble(Content.styled(f"{key:<{key_width}}", "bold $text-accent"), description, Content.styled(f"  {tip}" if tip else "", "dim"))
+            Content.assemble(
+                Content.styled(f"{key:<{key_width}}", "bold $text-accent"),
+                Content(f"{description:<22}"),
+                Content.styled(tip, "dim"),
+            )
             for key, description, tip in self.rows
         ]
         with VerticalScroll(classes="dialog") as dialog:
@@ -51,7 +57,7 @@ class ProblemsScreen(ModalScreen[None]):
             Content.assemble(
                 Content.styled(f"{p.severity.value:<8}", "bold $text-error" if p.severity is Severity.ERROR else "bold $text-warning"),
                 Content.styled(f"{p.path}:{p.line}" if p.line else p.path, "bold"),
-                "  ",
+                "\n        ",
                 p.message,
             )
             for p in self.problems
@@ -59,7 +65,8 @@ class ProblemsScreen(ModalScreen[None]):
         with VerticalScroll(classes="dialog") as dialog:
             dialog.border_title = f"{len(self.problems)} content problem{'s' * (len(self.problems) != 1)}"
             dialog.border_subtitle = "Fix them, then run `briefing check` · Esc to close"
-            yield Static(Content.assemble(Content.styled("In ", "dim"), Content(self.root), "\n"))
+            folder = Path(self.root).name or self.root
+            yield Static(Content.assemble(Content.styled("In the content folder ", "dim"), Content(folder), "\n"))
             yield Static(Content("\n").join(lines) if lines else Content("No problems."))
 
 
