@@ -219,8 +219,6 @@ def test_unknown_theme_is_refused(briefing):
 
 async def test_hostile_content_renders_literally():
     hostile = FIXTURES / "hostile"
-    if not hostile.exists():
-        pytest.skip("hostile fixture not present")
     briefing = load_briefing(hostile)
     app = make_app(briefing, deterministic=True)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -235,3 +233,30 @@ async def test_hostile_content_renders_literally():
             if "[" in claim.text:
                 first_word = claim.text.split()[0]
                 assert first_word in text, "claims with brackets are shown as written"
+
+
+async def test_print_summary_writes_the_handouts_without_blocking(briefing, tmp_path):
+    app = make_app(briefing, deterministic=True, handout_dir=tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("p")
+        await pilot.press("2", "down")  # the UI keeps answering while the PDF is written
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.screen.current_pane.cursor == 1
+        written = sorted(path.name for path in tmp_path.iterdir())
+        assert written == ["briefing-summary.pdf", "briefing-summary.txt"]
+        assert (tmp_path / "briefing-summary.pdf").read_bytes().startswith(b"%PDF")
+        assert any(str(tmp_path) in str(n.message) for n in app._notifications)
+
+
+async def test_palette_finds_topics_and_outlets(briefing):
+    app = make_app(briefing, deterministic=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        for character in "kursk":
+            await pilot.press(character)
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen.current_pane.topic.id == "kursk"
