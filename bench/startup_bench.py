@@ -44,9 +44,9 @@ class Bare(App):
 app = Bare()
 """ + _FINISH
 BRIEFING_APP = _PRELUDE + """
-from briefing.loader import load_briefing
+from briefing.cache import load_briefing_cached  # what `briefing` itself calls
 from briefing.ui.app import make_app
-app = make_app(load_briefing(sys.argv[1]))
+app = make_app(load_briefing_cached(sys.argv[1]))
 """ + _FINISH
 
 

@@ -26,7 +26,14 @@ _IGNORED_BLOCKS = {"fence": "code block", "code_block": "code block", "html_bloc
 
 @lru_cache(maxsize=1)
 def markdown_parser() -> MarkdownIt:
-    return MarkdownIt("commonmark").use(front_matter_plugin).enable("table")
+    """Block structure only: inline content is kept as source text, and only the pieces that
+    need it go through `_inline_parser` (tokenising every inline twice cost half the load)."""
+    return MarkdownIt("commonmark").use(front_matter_plugin).enable("table").disable("inline")
+
+
+@lru_cache(maxsize=1)
+def _inline_parser() -> MarkdownIt:
+    return MarkdownIt("commonmark")
 
 
 @dataclass
@@ -164,7 +171,7 @@ def _plain(markdown: str) -> str:
 
 
 def _parse_inline(markdown: str) -> str:
-    tokens = markdown_parser().parseInline(markdown)
+    tokens = _inline_parser().parseInline(markdown)
     pieces: list[str] = []
     for child in _children(tokens):
         if child.type in ("text", "code_inline", "html_inline"):

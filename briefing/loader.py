@@ -17,6 +17,7 @@ from briefing.model import (
     SOURCE_FIELDS,
     Briefing,
     Claim,
+    ContentError,
     Problem,
     Section,
     Severity,
@@ -31,10 +32,6 @@ SOURCES_DIR = "sources"
 _BRIEFING_KEYS = {"title", "as_of", "event_date", "bottom_line", "variants"}
 _TOPIC_KEYS = {"title", "order", "summary", "aliases"}
 _SOURCE_KEYS = {"outlet", "short", "headline", "published", "byline", "address", "confirmed", "note"}
-
-
-class ContentError(Exception):
-    """The content folder cannot be read at all (missing, not a folder). Nothing else escapes."""
 
 
 def load_briefing(root: Path | str) -> Briefing:

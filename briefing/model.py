@@ -18,6 +18,11 @@ DIFFERENCES_HEADING = "Where reports differ"
 SOURCE_FIELDS = ("outlet", "headline", "published", "byline", "address")
 
 
+class ContentError(Exception):
+    """The content folder cannot be read at all (missing, not a folder). Nothing else escapes
+    the loader: every other problem is a `Problem` in `Briefing.problems`."""
+
+
 class Severity(str, Enum):
     ERROR = "error"
     WARNING = "warning"

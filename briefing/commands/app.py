@@ -6,14 +6,15 @@ import argparse
 import gc
 import sys
 
-from briefing.loader import ContentError, load_briefing
+from briefing.cache import load_briefing_cached
+from briefing.model import ContentError
 from briefing.paths import resolve_content_dir
 
 
 def run(args: argparse.Namespace) -> int:
     folder = resolve_content_dir(args.content)
     try:
-        briefing = load_briefing(folder)
+        briefing = load_briefing_cached(folder)
     except ContentError as exc:
         print(f"briefing: {exc}", file=sys.stderr)
         return 2

@@ -29,6 +29,7 @@ class MainScreen(Screen):
     """Routes messages from the widgets; the widgets only show the model."""
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (70, "-medium"), (110, "-wide")]
+    AUTO_FOCUS = "TopicPane"
 
     BINDINGS = [
         *(
@@ -65,14 +66,20 @@ class MainScreen(Screen):
             with Vertical(id="main"):
                 yield SearchBar(id="search-bar")
                 yield SearchResults(self.briefing, id="results")
-                yield ContentSwitcher(id="panes")
-            yield SourcePanel(self.briefing, id="sources")
+                # The first topic is composed with the screen (not mounted after it), so the
+                # first frame is complete and start-up pays for one layout, not several.
+                first = self.briefing.topics[0] if self.briefing.topics else None
+                with ContentSwitcher(id="panes", initial=_pane_id(first.id) if first else None):
+                    if first:
+                        yield TopicPane(self.briefing, first, id=_pane_id(first.id))
+            sources = SourcePanel(self.briefing, id="sources")
+            sources.show_claim(first.claims[0] if first and first.claims else None)
+            yield sources
         yield Footer()
 
     def on_mount(self) -> None:
-        first = self.briefing.topics[0].id if self.briefing.topics else None
-        if first:
-            self.show_topic(first)
+        if self.briefing.topics:
+            self.history.visit(Place(self.briefing.topics[0].id, 0))
         # The index is needed only once the reader searches: build it after the first paint.
         self.set_timer(INDEX_DELAY, self.build_index)
 

@@ -32,11 +32,15 @@ class SourcePanel(VerticalScroll):
         self._body = Static(Content(""), id="sources-body")
         self._card_at_line: list[tuple[int, str]] = []  # (first line, source id), ascending
         self.shown_source_ids: tuple[str, ...] = ()
+        self._shown_claim: Claim | None = None
 
     def compose(self):
         yield self._body
 
     def show_claim(self, claim: Claim | None) -> None:
+        if claim is not None and claim is self._shown_claim:
+            return  # already showing it: no repaint
+        self._shown_claim = claim
         self._card_at_line = []
         self.shown_source_ids = ()
         if claim is None:
@@ -59,7 +63,7 @@ class SourcePanel(VerticalScroll):
             self._card_at_line.append((line, source_id))
             shown.append(source_id)
             # Cards are wrapped to the panel width, so count wrapped lines.
-            width = max(self._body.size.width or self.size.width - 2, 10)
+            width = max(self._body.size.width or self.size.width - 2, 34)
             line += len(card.wrap(width)) + 1
             blocks.append(card)
         blocks.append(Content.styled("o open outlet · a all outlets", "dim"))
