@@ -15,21 +15,19 @@ def make_snippet(text: str, spans: Spans, width: int) -> tuple[str, Spans]:
     if size <= width:
         return text, _clip(spans, 0, size, 0)
     anchor_start, anchor_end = spans[0] if spans else (0, 0)
+    if width < 3:  # no room for ellipses: a plain window
+        start = max(0, min(anchor_start, size - width))
+        return text[start : start + width], _clip(spans, start, start + width, start)
     lead_room = max(1, (width - (anchor_end - anchor_start)) // 3)
     start = max(0, anchor_start - lead_room)
-    start = _word_start(text, start, anchor_start)
-    end = min(size, start + width)
-    start = max(0, end - width)
-    if width >= 3:  # room for the ellipses
-        if start > 0:
-            start += 1
-        if end < size:
-            end -= 1
-    snippet = (ELLIPSIS if start > 0 and width >= 3 else "") + text[start:end]
-    shift = start - (1 if start > 0 and width >= 3 else 0)
-    if end < size and width >= 3:
-        snippet += ELLIPSIS
-    return snippet, _clip(spans, start, end, shift)
+    start = max(0, min(start, size - (width - 1)))  # use the room a short tail leaves
+    start = _word_start(text, start, anchor_start)  # never open mid-word
+    lead = 1 if start > 0 else 0
+    end = min(size, start + width - lead)
+    if end < size:
+        end -= 1  # room for the closing ellipsis
+    snippet = (ELLIPSIS if lead else "") + text[start:end] + (ELLIPSIS if end < size else "")
+    return snippet, _clip(spans, start, end, start - lead)
 
 
 def _word_start(text: str, start: int, limit: int) -> int:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -213,6 +215,9 @@ class MainScreen(Screen):
 
     def _index_ready(self, index) -> None:
         self.index = index
+        # The model and its index live as long as the app: move them out of the collector's
+        # way, or every full collection walks ~10^6 objects (~40 ms a keystroke at 10,000 topics).
+        gc.freeze()
         search_input = self.query_one(SearchInput)
         if self.query_one("#results").display and search_input.value:
             self.run_search(search_input.value)

@@ -1,7 +1,7 @@
 """The as-you-type result list: two lines a hit (where, then the matched words), best first.
 
-It renders into one `Static` from the hits the index returned, which keeps a keystroke's repaint
-to a single widget update however large the briefing is (results are capped upstream).
+A Line-API `ScrollView`: a keystroke only replaces the list of hits, and only the rows on screen
+are ever rendered, so the repaint costs the same for 5 hits or 50, on any size of briefing.
 """
 
 from __future__ import annotations
@@ -10,11 +10,12 @@ from typing import Sequence
 
 from textual import events
 from textual.binding import Binding
-from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.geometry import Region
+from textual.geometry import Region, Size
 from textual.message import Message
-from textual.widgets import Static
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.visual import Visual
 
 from briefing.model import Briefing
 from briefing.ui.render import badges, highlighted
@@ -29,8 +30,10 @@ KIND_LABELS = {
 }
 
 
-class SearchResults(VerticalScroll):
+class SearchResults(ScrollView, can_focus=False):
     """Shows hits; the search box drives its cursor so typing never leaves the box."""
+
+    COMPONENT_CLASSES = {"search-results--cursor", "search-results--kind", "search-results--hint"}
 
     BINDINGS = [
         Binding("down,j", "move(1)", "Next result", show=False, id="results.next"),
@@ -49,58 +52,70 @@ class SearchResults(VerticalScroll):
         self.hits: Sequence = ()
         self.cursor = 0
         self.query_text = ""
-        self._body = Static(Content(""), id="results-body")
-
-    def compose(self):
-        yield self._body
+        self._rows: dict[tuple[int, int, bool], tuple[Strip, Strip]] = {}
 
     def show(self, query: str, hits: Sequence, note: str = "") -> None:
         self.query_text = query
         self.hits = hits
         self.cursor = 0
-        self.border_title = Content(f"{len(hits)} result{'s' * (len(hits) != 1)}" if query.strip() else "Search")
+        self._rows.clear()
+        count = f"{len(hits)} result{'s' * (len(hits) != 1)}"
+        self.border_title = Content(count if query.strip() else "Search")
         self.border_subtitle = Content(note)
-        self._refresh_body()
-        self.scroll_home(animate=False)
+        self.virtual_size = Size(0, max(len(hits), 1) * LINES_PER_HIT)
+        self.scroll_to(0, 0, animate=False, immediate=True)
+        self.refresh()
 
-    def _refresh_body(self) -> None:
+    def _message(self) -> Content:
         if not self.query_text.strip():
-            self._body.update(Content.styled("Type to search topics, claims, differences and outlets.", "dim"))
-            return
-        if not self.hits:
-            self._body.update(
-                Content.assemble(
-                    Content.styled("No match for ", "dim"),
-                    Content.styled(self.query_text, "bold"),
-                    Content.styled(". Try fewer words or another spelling.", "dim"),
-                )
-            )
-            return
-        width = max(self.scrollable_content_region.width - 4, 20)
-        lines: list[Content] = []
-        for index, hit in enumerate(self.hits):
-            marker = "▶ " if index == self.cursor else "  "
+            return Content("Type to search topics, claims, differences and outlets.")
+        return Content.assemble(
+            "No match for ", Content.styled(self.query_text, "bold"), ". Try fewer words or another spelling."
+        )
+
+    def _hit_lines(self, index: int, width: int) -> tuple[Strip, Strip]:
+        selected = index == self.cursor
+        key = (index, width, selected)
+        if key not in self._rows:
+            hit = self.hits[index]
             title = Content.assemble(
-                Content.styled(marker, "bold $accent"),
+                Content.styled("▶ " if selected else "  ", "bold $accent"),
                 Content.styled(hit.title or "", "bold"),
-                Content.styled(f"  {KIND_LABELS.get(hit.kind, hit.kind)}  ", "dim"),
+                Content.styled(f"  {KIND_LABELS.get(hit.kind, hit.kind)}  ", self.get_visual_style("search-results--kind", partial=True)),
                 badges(self.briefing, hit.source_ids),
             )
-            snippet, spans = hit.snippet(width)
+            snippet, spans = hit.snippet(max(width - 3, 10))
             line = Content.assemble("  ", highlighted(snippet, spans))
-            if index == self.cursor:
-                title = title.stylize("on $boost")
-                line = line.stylize("on $boost")
-            lines.extend((title, line))
-        self._body.update(Content("\n").join(lines))
+            style = self.visual_style
+            if selected:
+                style = style + self.get_visual_style("search-results--cursor")
+            rendered = [
+                Visual.to_strips(self, content, width, 1, style, pad=True)[0] for content in (title, line)
+            ]
+            self._rows[key] = (rendered[0], rendered[1])
+        return self._rows[key]
+
+    def render_line(self, y: int) -> Strip:
+        scroll_x, scroll_y = self.scroll_offset
+        row = scroll_y + y
+        width = self.scrollable_content_region.width
+        if not self.hits:
+            if row == 0:
+                hint = self.get_visual_style("search-results--hint", partial=True)
+                return Visual.to_strips(self, self._message().stylize_before(hint), width, 1, self.visual_style, pad=True)[0]
+            return Strip.blank(width, self.rich_style)
+        index, part = divmod(row, LINES_PER_HIT)
+        if index >= len(self.hits):
+            return Strip.blank(width, self.rich_style)
+        return self._hit_lines(index, width)[part]
 
     def move(self, delta: int) -> None:
         if not self.hits:
             return
         self.cursor = max(0, min(self.cursor + delta, len(self.hits) - 1))
-        self._refresh_body()
+        self.refresh()
         self.scroll_to_region(
-            Region(0, self.cursor * LINES_PER_HIT, 1, LINES_PER_HIT), animate=False, immediate=True
+            Region(0, self.cursor * LINES_PER_HIT, 1, LINES_PER_HIT), animate=False, immediate=True, force=True
         )
 
     def action_move(self, delta: int) -> None:
@@ -111,14 +126,14 @@ class SearchResults(VerticalScroll):
             self.post_message(self.Chosen(self.cursor))
 
     def on_click(self, event: events.Click) -> None:
-        offset = event.get_content_offset(self._body)
+        offset = event.get_content_offset(self)
         if offset is None or not self.hits:
             return
-        index = offset.y // LINES_PER_HIT
+        index = (offset.y + int(self.scroll_offset.y)) // LINES_PER_HIT
         if 0 <= index < len(self.hits):
             self.cursor = index
-            self._refresh_body()
+            self.refresh()
             self.post_message(self.Chosen(index))
 
     def on_resize(self) -> None:
-        self._refresh_body()
+        self._rows.clear()

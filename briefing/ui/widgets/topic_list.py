@@ -19,6 +19,10 @@ from textual.visual import Visual
 from briefing.model import Briefing
 
 
+#: Above this many topics the list drops its scrollbar (see the CSS) and the border counts instead.
+MANY_TOPICS = 500
+
+
 class TopicList(ScrollView, can_focus=True):
     COMPONENT_CLASSES = {"topic-list--highlight", "topic-list--number", "topic-list--differences"}
 
@@ -41,8 +45,9 @@ class TopicList(ScrollView, can_focus=True):
         super().__init__(id=id)
         self.briefing = briefing
         self.topics = briefing.topics
-        self.border_title = "Topics"
+        self.border_title = "Topics" if len(self.topics) <= MANY_TOPICS else f"Topics ({len(self.topics):,})"
         self.virtual_size = Size(0, len(self.topics))
+        self.set_class(len(self.topics) > MANY_TOPICS, "-many")
 
     def _row(self, index: int) -> Content:
         topic = self.topics[index]
