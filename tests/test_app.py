@@ -260,3 +260,16 @@ async def test_palette_finds_topics_and_outlets(briefing):
         await pilot.press("enter")
         await pilot.pause()
         assert app.screen.current_pane.topic.id == "kursk"
+
+
+async def test_changing_theme_repaints_the_pane_in_the_new_colours(briefing):
+    app = make_app(briefing, deterministic=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        pane = app.screen.current_pane
+        before = pane.render_line(0)
+        app.theme = "textual-light"
+        await pilot.pause()
+        after = pane.render_line(0)
+        assert before.text == after.text
+        assert [s.style for s in before] != [s.style for s in after]

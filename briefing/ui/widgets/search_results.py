@@ -137,3 +137,6 @@ class SearchResults(ScrollView, can_focus=False):
 
     def on_resize(self) -> None:
         self._rows.clear()
+
+    def on_mount(self) -> None:
+        self.watch(self.app, "theme", lambda: self._rows.clear(), init=False)  # old colours

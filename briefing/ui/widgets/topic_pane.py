@@ -81,6 +81,7 @@ class TopicPane(ScrollView, can_focus=True):
         self._laid_out_width = -1
         self._claim_content: dict[int, Content] = {}
         self._cursor_cache: tuple[tuple[int, bool], list[Strip]] | None = None
+        self._line_cache: dict[tuple[int, bool, bool], Strip] = {}
         self.set_reactive(TopicPane.cursor, max(0, min(cursor, len(self.claims) - 1)))
 
     # -- layout ------------------------------------------------------------------------------
@@ -116,6 +117,7 @@ class TopicPane(ScrollView, can_focus=True):
         rows: dict[int, tuple[int, int]] = {}
         self._claim_content = {}
         self._cursor_cache = None
+        self._line_cache = {}
         blank = Strip.blank(text_width)
         for content, claim_index, rule, component, gap in self._blocks():
             if component:
@@ -139,11 +141,17 @@ class TopicPane(ScrollView, can_focus=True):
         if width != self._laid_out_width and width > 0:
             self._layout(width)
 
+    def _theme_changed(self) -> None:
+        """Rendered lines carry the old theme's colours: lay out afresh."""
+        self._laid_out_width = -1
+        self.refresh()
+
     def on_resize(self) -> None:
         self._ensure_layout()
         self._scroll_to_cursor()
 
     def on_mount(self) -> None:
+        self.watch(self.app, "theme", self._theme_changed, init=False)
         self.call_after_refresh(self._scroll_to_cursor)
         self.post_message(self.CursorMoved(self, self.current_claim))
 
@@ -158,6 +166,12 @@ class TopicPane(ScrollView, can_focus=True):
             return Strip.blank(width, self.rich_style)
         line = self._lines[index]
         on_cursor = line.claim is not None and line.claim == self.cursor and bool(self.claims)
+        key = (index, on_cursor, self.has_focus)
+        if key not in self._line_cache:
+            self._line_cache[key] = self._render_row(line, on_cursor, width)
+        return self._line_cache[key].crop(scroll_x, scroll_x + width)
+
+    def _render_row(self, line: _Line, on_cursor: bool, width: int) -> Strip:
         if on_cursor:
             gutter = Segment("▌ ", self.get_component_rich_style("topic-pane--cursor-bar"))
         elif line.rule == "difference":
@@ -170,7 +184,7 @@ class TopicPane(ScrollView, can_focus=True):
         strip = Strip.join([Strip([gutter], GUTTER), body])
         if on_cursor:
             strip = strip.extend_cell_length(width, self.get_component_rich_style("topic-pane--cursor"))
-        return strip.crop(scroll_x, scroll_x + width).apply_style(self.rich_style)
+        return strip.apply_style(self.rich_style)
 
     def _cursor_strips(self, claim_index: int) -> list[Strip]:
         """The cursor claim, rendered again on the cursor background (cached per claim/focus)."""
