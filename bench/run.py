@@ -33,7 +33,7 @@ print(json.dumps({"seconds": time.perf_counter() - started,
 """
 
 
-def command(*args: str, runs: int = 5) -> dict:
+def command(*args: str, runs: int = 7) -> dict:
     samples = []
     for _ in range(runs):
         out = subprocess.run([sys.executable, "-c", _COMMAND, *args], capture_output=True, text=True, check=True)
@@ -44,7 +44,7 @@ def command(*args: str, runs: int = 5) -> dict:
 def main() -> None:
     bundled = startup_bench.run(bundled_content_dir())
     with tempfile.TemporaryDirectory() as scratch:
-        large = startup_bench.run(write_synthetic_content(Path(scratch), 1000), runs=3)
+        large = startup_bench.run(write_synthetic_content(Path(scratch), 1000))
     paint = bundled["briefing"]["seconds"]
     print(f"first paint, bundled content: briefing {paint * 1000:.0f} ms vs bare Textual app "
           f"{bundled['bare']['seconds'] * 1000:.0f} ms = {bundled['ratio']:.2f}x (target <= 1.25x); "
