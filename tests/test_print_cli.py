@@ -152,3 +152,23 @@ def test_print_pdf_never_imports_textual(tmp_path: Path) -> None:
     )
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
     assert result.stdout.split() == ["0", "False"], result.stderr
+
+
+def test_parser_choices_match_the_summary_package():
+    from briefing.commands import print_summary
+    from briefing import summary
+
+    assert print_summary.FORMATS == tuple(summary.FORMATS)
+    assert print_summary.PAPER_NAMES == tuple(summary.PAPER_NAMES)
+
+
+def test_building_the_parser_imports_no_parser_or_renderer():
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\nfrom briefing.cli import build_parser\nbuild_parser()\n"
+        "print(sorted(m for m in sys.modules if m.startswith(('markdown_it', 'yaml', 'fpdf', 'briefing.search', 'briefing.summary', 'briefing.loader', 'textual'))))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"

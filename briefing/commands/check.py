@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from briefing.loader import ContentError, load_briefing
+from briefing.model import ContentError
 from briefing.paths import resolve_content_dir
 
 
@@ -14,6 +14,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from briefing.loader import load_briefing  # always parses: checking is what it is for
+
     folder = resolve_content_dir(args.folder or getattr(args, "content", None))
     try:
         briefing = load_briefing(folder)

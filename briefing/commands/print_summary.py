@@ -10,11 +10,14 @@ import argparse
 import sys
 from pathlib import Path
 
-from briefing.loader import ContentError, load_briefing
+from briefing.model import ContentError
 from briefing.paths import resolve_content_dir
-from briefing.summary import FORMATS, PAPER_NAMES, UnknownTopicError, make_handout
 
 PROG = "briefing print"
+# Spelled out here so building the parser imports nothing heavy (a test keeps them in step
+# with briefing.summary's own lists).
+FORMATS = ("text", "markdown", "html", "pdf")
+PAPER_NAMES = ("a4", "letter")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -36,6 +39,9 @@ def _fail(message: str) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
+    from briefing.cache import load_briefing_cached
+    from briefing.summary import UnknownTopicError, make_handout
+
     folder = resolve_content_dir(getattr(args, "content", None))
     topic_ids = None
     if args.topics is not None:
@@ -46,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "pdf" and to_stdout and sys.stdout.isatty():
         return _fail("a PDF is binary and stdout is a terminal: use -o FILE (or pipe it)")
     try:
-        briefing = load_briefing(folder)
+        briefing = load_briefing_cached(folder)
     except ContentError as exc:
         return _fail(str(exc))
     try:

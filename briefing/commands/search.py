@@ -10,10 +10,13 @@ import argparse
 import json
 import sys
 
-from briefing.loader import ContentError, load_briefing
-from briefing.model import Briefing
+from typing import TYPE_CHECKING
+
+from briefing.model import Briefing, ContentError
 from briefing.paths import resolve_content_dir
-from briefing.search import Hit, SearchIndex
+
+if TYPE_CHECKING:
+    from briefing.search import Hit
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -35,9 +38,11 @@ def _positive(value: str) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
+    from briefing.cache import load_briefing_cached
+
     folder = resolve_content_dir(getattr(args, "content", None))
     try:
-        briefing = load_briefing(folder)
+        briefing = load_briefing_cached(folder)
     except ContentError as exc:
         print(f"briefing search: {exc}", file=sys.stderr)
         return 2
@@ -48,6 +53,8 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     query = " ".join(args.query)
+    from briefing.search import SearchIndex
+
     hits = SearchIndex.build(briefing).search(query, limit=args.limit)
     if args.json:
         print(json.dumps([hit_record(hit, briefing) for hit in hits], ensure_ascii=False, indent=2))
