@@ -44,9 +44,13 @@ class Bare(App):
 app = Bare()
 """ + _FINISH
 BRIEFING_APP = _PRELUDE + """
-from briefing.cache import load_briefing_cached  # what `briefing` itself calls
+# The path `briefing` itself takes (briefing.commands.app.run), up to app.run().
+from briefing.cli import build_parser
+args = build_parser().parse_args(["--content", sys.argv[1]])
+from briefing.cache import load_briefing_cached
+briefing = load_briefing_cached(args.content)
 from briefing.ui.app import make_app
-app = make_app(load_briefing_cached(sys.argv[1]))
+app = make_app(briefing, theme=args.theme)
 """ + _FINISH
 
 
