@@ -49,6 +49,8 @@ def main() -> None:
     print(f"first paint, bundled content: briefing {paint * 1000:.0f} ms vs bare Textual app "
           f"{bundled['bare']['seconds'] * 1000:.0f} ms = {bundled['ratio']:.2f}x (target <= 1.25x); "
           f"peak memory {bundled['briefing']['peak_mb']:.0f} MB vs {bundled['bare']['peak_mb']:.0f} MB")
+    print(f"  a plain Textual app with the same layout and no logic: {bundled['same_shape']['seconds'] * 1000:.0f} ms "
+          f"= {bundled['shape_ratio']:.2f}x bare; briefing = {bundled['ratio_to_shape']:.2f}x of it")
     print(f"first paint, 1,000 synthetic topics: {large['briefing']['seconds'] * 1000:.0f} ms vs "
           f"{large['bare']['seconds'] * 1000:.0f} ms = {large['ratio']:.2f}x (target <= 2x); "
           f"peak memory {large['briefing']['peak_mb']:.0f} MB")

@@ -43,6 +43,32 @@ class Bare(App):
         yield Footer()
 app = Bare()
 """ + _FINISH
+# A plain Textual app of the same shape as ours (header, three bordered panels, a search box,
+# a footer with the same number of keys) and no logic: what the layout itself costs.
+SAME_SHAPE_APP = _PRELUDE + """
+from textual.app import App
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import ContentSwitcher, Footer, Header, Input, Static
+class Shape(App):
+    BINDINGS = [Binding(k, "bell", d) for k, d in [("q", "Quit"), ("slash", "Search"), ("n", "Next hit"),
+                ("o", "Outlet"), ("b", "Back"), ("f1", "Help")]]
+    CSS = "#side{width:28;border:round $panel;} #src{width:38;border:round $panel;} #pane{border:round $accent;}"
+    def compose(self):
+        yield Header()
+        with Horizontal():
+            yield VerticalScroll(Static("\\n".join(f"{i} Topic {i}" for i in range(11))), id="side")
+            with Vertical():
+                with Horizontal():
+                    yield Static("/")
+                    yield Input()
+                    yield Static("0")
+                with ContentSwitcher(initial="pane"):
+                    yield VerticalScroll(Static("Lorem ipsum dolor sit amet " * 200), id="pane")
+            yield VerticalScroll(Static("Source " * 100), id="src")
+        yield Footer()
+app = Shape()
+""" + _FINISH
 BRIEFING_APP = _PRELUDE + """
 # The path `briefing` itself takes (briefing.commands.app.run), up to app.run().
 from briefing.cli import build_parser
@@ -67,9 +93,10 @@ def run(content: Path, runs: int = 7) -> dict:
     for a user's second start, which is the one measured (the first start parses; see README)."""
     sample(BARE_APP)
     sample(BRIEFING_APP, str(content))
-    bare_samples, our_samples = [], []
+    bare_samples, shape_samples, our_samples = [], [], []
     for _ in range(runs):
         bare_samples.append(sample(BARE_APP))
+        shape_samples.append(sample(SAME_SHAPE_APP))
         our_samples.append(sample(BRIEFING_APP, str(content)))
 
     def median(samples: list[dict]) -> dict:
@@ -78,8 +105,15 @@ def run(content: Path, runs: int = 7) -> dict:
             "peak_mb": max(s["peak_mb"] for s in samples),
         }
 
-    bare, ours = median(bare_samples), median(our_samples)
-    return {"bare": bare, "briefing": ours, "ratio": ours["seconds"] / bare["seconds"]}
+    bare, shape, ours = median(bare_samples), median(shape_samples), median(our_samples)
+    return {
+        "bare": bare,
+        "same_shape": shape,
+        "briefing": ours,
+        "ratio": ours["seconds"] / bare["seconds"],
+        "shape_ratio": shape["seconds"] / bare["seconds"],
+        "ratio_to_shape": ours["seconds"] / shape["seconds"],
+    }
 
 
 def main() -> None:
@@ -98,7 +132,9 @@ def main() -> None:
     label = f"{args.topics} synthetic topics" if args.topics else "bundled content"
     print(
         f"first paint ({label}): briefing {result['briefing']['seconds'] * 1000:.0f} ms, "
-        f"bare Textual app {result['bare']['seconds'] * 1000:.0f} ms, ratio {result['ratio']:.2f}x"
+        f"bare Textual app {result['bare']['seconds'] * 1000:.0f} ms, ratio {result['ratio']:.2f}x; "
+        f"a plain Textual app of the same layout {result['same_shape']['seconds'] * 1000:.0f} ms "
+        f"({result['shape_ratio']:.2f}x bare; briefing is {result['ratio_to_shape']:.2f}x of it)"
     )
 
 
