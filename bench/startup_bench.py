@@ -70,13 +70,10 @@ class Shape(App):
 app = Shape()
 """ + _FINISH
 BRIEFING_APP = _PRELUDE + """
-# The path `briefing` itself takes (briefing.commands.app.run), up to app.run().
+# The path `briefing` itself takes, up to app.run().
 from briefing.cli import build_parser
-args = build_parser().parse_args(["--content", sys.argv[1]])
-from briefing.cache import load_briefing_cached
-briefing = load_briefing_cached(args.content)
-from briefing.ui.app import make_app
-app = make_app(briefing, theme=args.theme)
+from briefing.commands.app import prepare_app
+app = prepare_app(build_parser().parse_args(["--content", sys.argv[1]]))
 """ + _FINISH
 
 

@@ -273,3 +273,16 @@ async def test_changing_theme_repaints_the_pane_in_the_new_colours(briefing):
         after = pane.render_line(0)
         assert before.text == after.text
         assert [s.style for s in before] != [s.style for s in after]
+
+
+def test_cli_start_path_refuses_bad_theme_and_folder_in_one_line(tmp_path):
+    import subprocess
+    import sys
+
+    for args, expected in [
+        (["--theme", "no-such-theme"], "unknown theme 'no-such-theme'"),
+        (["--content", str(tmp_path / "nowhere")], "content folder not found"),
+    ]:
+        result = subprocess.run([sys.executable, "-m", "briefing", *args], capture_output=True, text=True, timeout=60)
+        assert result.returncode == 2
+        assert expected in result.stderr and "Traceback" not in result.stderr
