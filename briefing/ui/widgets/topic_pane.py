@@ -57,6 +57,7 @@ class TopicPane(ScrollView, can_focus=True):
         Binding("end,G", "cursor_to(-1)", "Last claim", show=False, id="claim.last"),
         Binding("pagedown,space", "cursor(5)", "Page down", show=False, id="claim.page_down"),
         Binding("pageup", "cursor(-5)", "Page up", show=False, id="claim.page_up"),
+        Binding("enter", "screen.open_outlet", "Open outlet", show=False, id="claim.open_outlet"),
         # A ScrollView would scroll sideways on ←/→; here they mean "another topic".
         Binding("right", "screen.step_topic(1)", show=False),
         Binding("left", "screen.step_topic(-1)", show=False),
