@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Iterator
 
 from briefing.body import ParsedDocument, parse_document
 from briefing.files import read_content_file
@@ -114,16 +115,21 @@ def _file_id(path: Path, shown_as: str, seen: dict[str, str], problems: list[Pro
     return file_id
 
 
+def _parsed_files(
+    root: Path, folder: str, seen: dict[str, str], problems: list[Problem]
+) -> Iterator[tuple[str, str, ParsedDocument, FrontMatter]]:
+    """(id, path as shown, document, front matter) for every readable file of a folder."""
+    for path in _content_files(root, folder, problems):
+        shown_as = f"{folder}/{path.name}"
+        file_id = _file_id(path, shown_as, seen, problems)
+        parsed = _read(path, shown_as, problems) if file_id else None
+        if parsed is not None and file_id is not None:
+            yield file_id, shown_as, *parsed
+
+
 def _load_sources(root: Path, problems: list[Problem]) -> list[Source]:
     sources: list[Source] = []
-    seen: dict[str, str] = {}
-    for path in _content_files(root, SOURCES_DIR, problems):
-        shown_as = f"{SOURCES_DIR}/{path.name}"
-        source_id = _file_id(path, shown_as, seen, problems)
-        parsed = _read(path, shown_as, problems) if source_id else None
-        if parsed is None or source_id is None:
-            continue
-        document, meta = parsed
+    for source_id, shown_as, document, meta in _parsed_files(root, SOURCES_DIR, {}, problems):
         meta.unknown_keys(_SOURCE_KEYS)
         outlet = meta.text_field("outlet")
         confirmed = set(meta.text_list("confirmed"))
@@ -188,13 +194,7 @@ def _load_overview(root: Path, problems: list[Problem]) -> tuple[Topic | None, d
 def _load_topics(root: Path, problems: list[Problem]) -> list[Topic]:
     topics: list[Topic] = []
     seen: dict[str, str] = {OVERVIEW_ID: BRIEFING_FILE}
-    for path in _content_files(root, TOPICS_DIR, problems):
-        shown_as = f"{TOPICS_DIR}/{path.name}"
-        topic_id = _file_id(path, shown_as, seen, problems)
-        parsed = _read(path, shown_as, problems) if topic_id else None
-        if parsed is None or topic_id is None:
-            continue
-        document, meta = parsed
+    for topic_id, shown_as, document, meta in _parsed_files(root, TOPICS_DIR, seen, problems):
         meta.unknown_keys(_TOPIC_KEYS)
         topic = _topic_from(
             document,
