@@ -7,6 +7,7 @@ briefing so the CLI can print them and the app can show them.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 from typing import Iterator
 
@@ -291,8 +292,6 @@ def _without_unknown_citations(topic: Topic, source_ids: set[str]) -> Topic:
     """Drop citations of outlets that did not load, so consumers can always resolve an id."""
     if all(set(claim.source_ids) <= source_ids for claim in topic.claims):
         return topic
-    from dataclasses import replace
-
     sections = tuple(
         replace(
             section,
