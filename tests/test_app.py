@@ -286,3 +286,15 @@ def test_cli_start_path_refuses_bad_theme_and_folder_in_one_line(tmp_path):
         result = subprocess.run([sys.executable, "-m", "briefing", *args], capture_output=True, text=True, timeout=60)
         assert result.returncode == 2
         assert expected in result.stderr and "Traceback" not in result.stderr
+
+
+async def test_an_empty_folder_still_opens_and_survives_every_key(tmp_path):
+    briefing = load_briefing(tmp_path)
+    assert briefing.topics == () and briefing.errors
+    app = make_app(briefing, deterministic=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for key in ["1", "down", "right", "o", "a", "escape", "b", "f", "t", "s", "n", "slash", "x", "enter",
+                    "escape", "exclamation_mark", "escape", "f1", "escape"]:
+            await pilot.press(key)
+        await pilot.pause()
+        assert app.is_running and isinstance(app.screen, MainScreen)
