@@ -12,11 +12,15 @@ from __future__ import annotations
 import argparse
 import asyncio
 import statistics
+import sys
 import time
+from pathlib import Path
 
-from briefing.synthetic import make_synthetic_briefing
+# The checkout comes first: devkit/ (synthetic briefings, scenes) is not part of the package.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from briefing.ui.app import make_app
 from briefing.ui.screens.main import MainScreen
+from devkit.synthetic import make_synthetic_briefing
 
 QUERIES = ("ceasefire energy", "prisoners 175", "hockey league", "nuclear plnat", "kremlin statement")
 
@@ -65,8 +69,8 @@ def run(topics: int = 10_000) -> dict:
     if topics:
         briefing = make_synthetic_briefing(topics)
     else:
-        from briefing.loader import load_briefing
-        from briefing.paths import bundled_content_dir
+        from briefing.loading.loader import load_briefing
+        from briefing.loading.paths import bundled_content_dir
 
         briefing = load_briefing(bundled_content_dir())
     _instrument(_SAMPLES)

@@ -16,24 +16,96 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from briefing.search import SearchIndex  # noqa: E402
-from briefing.synthetic import make_synthetic_briefing  # noqa: E402
+from briefing.search import SearchIndex
+from devkit.synthetic import make_synthetic_briefing
 
 # Words of the synthetic vocabulary, typed letter by letter.
-_TYPED = ["ceasefire", "energy", "prisoners", "kremlin", "sanctions", "delegation", "electricity", "hockey",
-          "zaporizhzhia", "infrastructure", "anniversary"]
-_TYPOS = ["ceasfire", "enrgy", "prisonres", "kremiln", "sanctoins", "delegaton", "electricty", "hockye",
-          "infrastucture", "negotations", "missles", "offensve", "peninsual", "explosoins", "sirnes", "amibassador"]
+_TYPED = [
+    "ceasefire",
+    "energy",
+    "prisoners",
+    "kremlin",
+    "sanctions",
+    "delegation",
+    "electricity",
+    "hockey",
+    "zaporizhzhia",
+    "infrastructure",
+    "anniversary",
+]
+_TYPOS = [
+    "ceasfire",
+    "enrgy",
+    "prisonres",
+    "kremiln",
+    "sanctoins",
+    "delegaton",
+    "electricty",
+    "hockye",
+    "infrastucture",
+    "negotations",
+    "missles",
+    "offensve",
+    "peninsual",
+    "explosoins",
+    "sirnes",
+    "amibassador",
+]
 _NUMBERS = ["175", "23", "2", "30", "499", "500", "1000", "17", "42", "300"]
-_MULTI = ["energy infrastructure", "prisoners exchange", "black sea", "white house", "nuclear plant",
-          "power grid", "hockey league matches", "ceasefire talks", "truce agreement", "military aid",
-          "kremlin statement", "border region talks", "black sea maritime ceasefire", "drones missiles strikes",
-          "minister officials reporters", "envoy negotiations kremlin white house", "wounded soldiers",
-          "troops town offensive retreat", "anniversary peninsula capital", "sirens explosions shelter",
-          "energy 175", "talks 23", "30 day truce", "truce", "cease-fire", "Black Sea", "ENERGY GRID",
-          "energy grid sanctions envoy", "topic 175", "topic 9999"]
-_GARBAGE = ["", " ", "[", "]", "\\", ".*", "(?:", "😀", "\"energy\"", "'", "[@alpha]", "zzzz", "qwxz vbnm",
-            "x" * 10_000, "energy " * 2_000, "a b c d e f g h i j k l m n o p", "-", "__", "§§§", "ǅ"]
+_MULTI = [
+    "energy infrastructure",
+    "prisoners exchange",
+    "black sea",
+    "white house",
+    "nuclear plant",
+    "power grid",
+    "hockey league matches",
+    "ceasefire talks",
+    "truce agreement",
+    "military aid",
+    "kremlin statement",
+    "border region talks",
+    "black sea maritime ceasefire",
+    "drones missiles strikes",
+    "minister officials reporters",
+    "envoy negotiations kremlin white house",
+    "wounded soldiers",
+    "troops town offensive retreat",
+    "anniversary peninsula capital",
+    "sirens explosions shelter",
+    "energy 175",
+    "talks 23",
+    "30 day truce",
+    "truce",
+    "cease-fire",
+    "Black Sea",
+    "ENERGY GRID",
+    "energy grid sanctions envoy",
+    "topic 175",
+    "topic 9999",
+]
+_GARBAGE = [
+    "",
+    " ",
+    "[",
+    "]",
+    "\\",
+    ".*",
+    "(?:",
+    "😀",
+    '"energy"',
+    "'",
+    "[@alpha]",
+    "zzzz",
+    "qwxz vbnm",
+    "x" * 10_000,
+    "energy " * 2_000,
+    "a b c d e f g h i j k l m n o p",
+    "-",
+    "__",
+    "§§§",
+    "ǅ",
+]
 
 
 def queries() -> list[str]:
@@ -55,12 +127,12 @@ def _naive_scan(texts: list[str], query: str) -> list[int]:
 
 def _percentile(values: list[float], fraction: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
 
 
 def run(topics: int = 10_000, scan_every: int = 4, repeats: int = 3) -> dict:
     briefing = make_synthetic_briefing(topics)
-    claims = [claim for topic in briefing.topics for claim in topic.claims]
+    claims = [claim for topic in briefing.iter_topics() for claim in topic.claims]
     gc.collect()  # settle the model's own garbage so it is not charged to the index
     started = time.perf_counter()
     index = SearchIndex.build(briefing)
@@ -89,7 +161,7 @@ def run(topics: int = 10_000, scan_every: int = 4, repeats: int = 3) -> dict:
 
     p50, scan_p50 = statistics.median(times), statistics.median(scan_times)
     return {
-        "topics": len(briefing.topics),
+        "topics": len(briefing.outline),
         "claims": len(claims),
         "documents": index.size,
         "build_s": build_s,
@@ -115,9 +187,7 @@ def main(argv: list[str]) -> int:
         f"search, {figures['queries']} queries (best of 3 runs each): p50 {figures['p50_ms']:.2f} ms, "
         f"p95 {figures['p95_ms']:.2f} ms (target <= 5 ms), max {figures['max_ms']:.2f} ms"
     )
-    print(
-        f"  first run of each query: p95 {figures['cold_p95_ms']:.2f} ms, max {figures['cold_max_ms']:.2f} ms"
-    )
+    print(f"  first run of each query: p95 {figures['cold_p95_ms']:.2f} ms, max {figures['cold_max_ms']:.2f} ms")
     print(
         f"naive substring scan, {figures['scan_queries']} queries: p50 {figures['scan_p50_ms']:.1f} ms, "
         f"p95 {figures['scan_p95_ms']:.1f} ms"

@@ -33,7 +33,9 @@ app.run(headless=True, size=(120, 40), auto_pilot=after_first_screen)
 print(json.dumps({"seconds": elapsed[0],
                   "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 """
-BARE_APP = _PRELUDE + """
+BARE_APP = (
+    _PRELUDE
+    + """
 from textual.app import App
 from textual.widgets import Footer, Header, Static
 class Bare(App):
@@ -42,10 +44,14 @@ class Bare(App):
         yield Static("hello")
         yield Footer()
 app = Bare()
-""" + _FINISH
+"""
+    + _FINISH
+)
 # A plain Textual app of the same shape as ours (header, three bordered panels, a search box,
 # a footer with the same number of keys) and no logic: what the layout itself costs.
-SAME_SHAPE_APP = _PRELUDE + """
+SAME_SHAPE_APP = (
+    _PRELUDE
+    + """
 from textual.app import App
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -68,19 +74,25 @@ class Shape(App):
             yield VerticalScroll(Static("Source " * 100), id="src")
         yield Footer()
 app = Shape()
-""" + _FINISH
-BRIEFING_APP = _PRELUDE + """
+"""
+    + _FINISH
+)
+BRIEFING_APP = (
+    _PRELUDE
+    + """
 # The path `briefing` itself takes, up to app.run().
+# The checkout comes first: devkit/ (synthetic briefings, scenes) is not part of the package.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from briefing.cli import build_parser
 from briefing.commands.app import prepare_app
 app = prepare_app(build_parser().parse_args(["--content", sys.argv[1]]))
-""" + _FINISH
+"""
+    + _FINISH
+)
 
 
 def sample(code: str, *args: str) -> dict:
-    output = subprocess.run(
-        [sys.executable, "-c", code, *args], capture_output=True, text=True, check=True
-    ).stdout
+    output = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, check=True).stdout
     return json.loads(output.strip().splitlines()[-1])
 
 
@@ -118,13 +130,11 @@ def main() -> None:
     parser.add_argument("--topics", type=int, default=0, help="use a synthetic briefing of N topics")
     parser.add_argument("--runs", type=int, default=7)
     args = parser.parse_args()
-    from briefing.paths import bundled_content_dir
-    from briefing.synthetic import write_synthetic_content
+    from briefing.loading.paths import bundled_content_dir
+    from devkit.synthetic import write_synthetic_content
 
     with tempfile.TemporaryDirectory() as scratch:
-        content = (
-            write_synthetic_content(Path(scratch), args.topics) if args.topics else bundled_content_dir()
-        )
+        content = write_synthetic_content(Path(scratch), args.topics) if args.topics else bundled_content_dir()
         result = run(content, args.runs)
     label = f"{args.topics} synthetic topics" if args.topics else "bundled content"
     print(

@@ -8,7 +8,7 @@ import importlib
 import sys
 
 from briefing import __version__
-from briefing.paths import ENV_VAR
+from briefing.loading.paths import ENV_VAR
 
 # name -> (module under briefing.commands, one-line help)
 COMMANDS = {
@@ -18,14 +18,8 @@ COMMANDS = {
 }
 
 
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # exit 2 with one clear line, as argparse does
-        self.print_usage(sys.stderr)
-        self.exit(2, f"{self.prog}: error: {message}\n")
-
-
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
+    parser = argparse.ArgumentParser(
         prog="briefing",
         description="Get briefed fast: curated topics, every claim attributed to its outlet.",
         epilog=f"The content folder is --content, else ${ENV_VAR}, else the bundled briefing.",
@@ -33,7 +27,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"briefing {__version__}")
     _add_content_option(parser)
     parser.add_argument("--theme", metavar="NAME", help="a Textual theme, e.g. textual-light, nord")
-    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=argparse.ArgumentParser)
     for name, (module_name, help_text) in COMMANDS.items():
         sub = subparsers.add_parser(name, help=help_text, description=help_text)
         _add_content_option(sub, default=argparse.SUPPRESS)

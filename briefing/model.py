@@ -1,14 +1,15 @@
 """The immutable briefing model every consumer reads: app, search and printed summary.
 
-Nothing here parses files; `briefing.loader` builds these objects once and nothing downstream
+Nothing here parses files; `briefing.loading.loader` builds these objects once and nothing downstream
 reaches back into Markdown.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Iterator
+from typing import Protocol
 
 #: The topic id given to the overview that `briefing.md` carries.
 OVERVIEW_ID = "overview"
@@ -142,38 +143,187 @@ class Source:
 
 
 @dataclass(frozen=True)
-class Briefing:
-    """Everything that loaded, plus every problem found while loading it."""
+class Header:
+    """What `briefing.md`'s front matter says about the whole briefing."""
 
-    title: str
-    as_of: str
-    event_date: str
-    bottom_line: str
-    topics: tuple[Topic, ...]
-    sources: tuple[Source, ...]
+    title: str = "Briefing"
+    as_of: str = ""
+    event_date: str = ""
+    bottom_line: str = ""
+    #: Spellings search treats as the same word or phrase ("Kyiv", "Kiev").
     variants: tuple[tuple[str, ...], ...] = ()
+    #: Different words search treats as near-equivalents ("swap", "exchange").
+    synonyms: tuple[tuple[str, ...], ...] = ()
+
+
+@dataclass(frozen=True)
+class TopicEntry:
+    """One line of the briefing's outline: what lists, palettes and key bindings need of a topic
+    without loading its claims."""
+
+    id: str
+    title: str
+    order: int
+    summary: str
+    path: str
+    aliases: tuple[str, ...] = ()
+    claim_count: int = 0
+    difference_count: int = 0
+
+    @classmethod
+    def of(cls, topic: Topic) -> TopicEntry:
+        differences = len(topic.differences)
+        return cls(
+            topic.id,
+            topic.title,
+            topic.order,
+            topic.summary,
+            topic.path,
+            topic.aliases,
+            len(topic.claims) - differences,
+            differences,
+        )
+
+
+def reading_order(topic: Topic | TopicEntry) -> tuple[bool, int, str]:
+    """The overview first, then by `order`, then by title."""
+    return (topic.id != OVERVIEW_ID, topic.order, topic.title.casefold())
+
+
+class TopicLibrary(Protocol):
+    """Where a briefing's topics come from when asked for: memory, or a compiled store."""
+
+    def topic(self, topic_id: str) -> Topic | None: ...
+
+    def claims_citing(self, source_id: str) -> Iterator[Claim]: ...
+
+
+class _InMemoryLibrary:
+    def __init__(self, topics: Iterable[Topic]) -> None:
+        self._topics = {topic.id: topic for topic in topics}
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _InMemoryLibrary) and self._topics == other._topics
+
+    def __hash__(self) -> int:
+        return hash(tuple(self._topics.values()))
+
+    def topic(self, topic_id: str) -> Topic | None:
+        return self._topics.get(topic_id)
+
+    def claims_citing(self, source_id: str) -> Iterator[Claim]:
+        for topic in self._topics.values():
+            for claim in topic.claims:
+                if source_id in claim.source_ids:
+                    yield claim
+
+
+@dataclass(frozen=True)
+class Briefing:
+    """Everything that loaded, plus every problem found while loading it.
+
+    The outline (one `TopicEntry` per topic, in reading order) is always in memory; a topic's
+    claims are read when `topic()` asks for them, so what a view costs grows with what it shows,
+    not with the size of the briefing.
+    """
+
+    header: Header
+    outline: tuple[TopicEntry, ...]
+    sources: tuple[Source, ...]
+    library: TopicLibrary = field(repr=False)
     problems: tuple[Problem, ...] = ()
     root: str = ""
-    _topics_by_id: dict[str, Topic] = field(default_factory=dict, repr=False, compare=False)
+    _positions: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
     _sources_by_id: dict[str, Source] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         # Lookup tables are derived once; the dataclass stays frozen for callers.
-        self._topics_by_id.update({topic.id: topic for topic in self.topics})
+        self._positions.update({entry.id: index for index, entry in enumerate(self.outline)})
         self._sources_by_id.update({source.id: source for source in self.sources})
 
+    @classmethod
+    def from_topics(
+        cls,
+        header: Header,
+        topics: Iterable[Topic],
+        sources: Iterable[Source],
+        problems: Iterable[Problem] = (),
+        root: str = "",
+    ) -> Briefing:
+        """A briefing held wholly in memory (the loader's, tests', synthetic briefings), its
+        outline in reading order."""
+        topics = tuple(sorted(topics, key=reading_order))
+        return cls(
+            header,
+            tuple(TopicEntry.of(topic) for topic in topics),
+            tuple(sources),
+            _InMemoryLibrary(topics),
+            tuple(problems),
+            root,
+        )
+
+    # -- the header, for short -----------------------------------------------------------------
+
+    @property
+    def title(self) -> str:
+        return self.header.title
+
+    @property
+    def as_of(self) -> str:
+        return self.header.as_of
+
+    @property
+    def event_date(self) -> str:
+        return self.header.event_date
+
+    @property
+    def bottom_line(self) -> str:
+        return self.header.bottom_line
+
+    @property
+    def variants(self) -> tuple[tuple[str, ...], ...]:
+        return self.header.variants
+
+    # -- topics --------------------------------------------------------------------------------
+
     def topic(self, topic_id: str) -> Topic | None:
-        return self._topics_by_id.get(topic_id)
+        return self.library.topic(topic_id) if topic_id in self._positions else None
+
+    def entry(self, topic_id: str) -> TopicEntry | None:
+        position = self._positions.get(topic_id)
+        return None if position is None else self.outline[position]
+
+    def position(self, topic_id: str) -> int | None:
+        """Where a topic stands in the outline (0 is the first)."""
+        return self._positions.get(topic_id)
+
+    def topic_at(self, position: int) -> Topic | None:
+        """The topic at a place in the outline; negative counts from the end, as for a list."""
+        if -len(self.outline) <= position < len(self.outline):
+            return self.topic(self.outline[position].id)
+        return None
+
+    def iter_topics(self) -> Iterator[Topic]:
+        """Every topic in reading order: for whole-briefing work (checking, indexing), never
+        for showing a screen."""
+        for entry in self.outline:
+            topic = self.topic(entry.id)
+            if topic is not None:
+                yield topic
+
+    def claims(self) -> Iterator[Claim]:
+        """Every claim in reading order (whole-briefing work only, like `iter_topics`)."""
+        for topic in self.iter_topics():
+            yield from topic.claims
+
+    def claims_citing(self, source_id: str) -> Iterator[Claim]:
+        """The claims that cite an outlet, in reading order."""
+        return self.library.claims_citing(source_id)
+
+    # -- outlets and problems ------------------------------------------------------------------
 
     def source(self, source_id: str) -> Source | None:
         return self._sources_by_id.get(source_id)
-
-    def claims(self) -> Iterator[Claim]:
-        for topic in self.topics:
-            yield from topic.claims
-
-    def claims_citing(self, source_id: str) -> tuple[Claim, ...]:
-        return tuple(claim for claim in self.claims() if source_id in claim.source_ids)
 
     @property
     def errors(self) -> tuple[Problem, ...]:

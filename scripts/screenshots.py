@@ -1,17 +1,20 @@
 """Regenerate screenshots/*.svg from the real app on the bundled content.
 
-    python scripts/screenshots.py
+python scripts/screenshots.py
 """
 
 from __future__ import annotations
 
 import asyncio
+import sys
 from pathlib import Path
 
-from briefing.loader import load_briefing
-from briefing.paths import bundled_content_dir
+# The checkout comes first: devkit/ (synthetic briefings, scenes) is not part of the package.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from briefing.loading.loader import load_briefing
+from briefing.loading.paths import bundled_content_dir
 from briefing.ui.app import make_app
-from briefing.ui.scenes import SCENES
+from devkit.scenes import SCENES
 
 OUT = Path(__file__).resolve().parent.parent / "screenshots"
 SHOTS = [

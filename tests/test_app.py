@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from briefing.loader import load_briefing
-from briefing.paths import bundled_content_dir
+from briefing.loading.loader import load_briefing
+from briefing.loading.paths import bundled_content_dir
 from briefing.ui.app import UnknownTheme, make_app
 from briefing.ui.screens.compare import CompareScreen
 from briefing.ui.screens.dialogs import ChooseOutletScreen, HelpScreen, ProblemsScreen
@@ -34,7 +34,7 @@ async def test_opens_on_the_overview_with_its_sources(briefing):
         main = app.screen
         assert isinstance(main, MainScreen)
         assert main.current_pane.topic.id == "overview"
-        assert panel_outlets(app) == list(briefing.topics[0].claims[0].source_ids)
+        assert panel_outlets(app) == list(briefing.topic_at(0).claims[0].source_ids)
 
 
 async def test_press_3_move_down_two_claims_panel_follows(briefing):
@@ -43,7 +43,7 @@ async def test_press_3_move_down_two_claims_panel_follows(briefing):
         await pilot.press("3", "down", "j")
         await pilot.pause()
         pane = app.screen.current_pane
-        topic = briefing.topics[2]
+        topic = briefing.topic_at(2)
         assert pane.topic.id == topic.id
         assert pane.cursor == 2
         assert panel_outlets(app) == list(topic.claims[2].source_ids)
@@ -74,7 +74,7 @@ async def test_open_an_outlet_and_go_back(briefing):
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, MainScreen)
-        assert app.screen.current_pane.topic.id == briefing.topics[1].id
+        assert app.screen.current_pane.topic.id == briefing.outline[1].id
 
 
 async def test_back_and_forward_through_topics(briefing):
@@ -82,15 +82,15 @@ async def test_back_and_forward_through_topics(briefing):
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("2", "down", "4")
         await pilot.pause()
-        assert app.screen.current_pane.topic.id == briefing.topics[3].id
+        assert app.screen.current_pane.topic.id == briefing.outline[3].id
         await pilot.press("b")
         await pilot.pause()
         pane = app.screen.current_pane
-        assert pane.topic.id == briefing.topics[1].id
+        assert pane.topic.id == briefing.outline[1].id
         assert pane.cursor == 1, "back returns to the claim the reader had reached"
         await pilot.press("f")
         await pilot.pause()
-        assert app.screen.current_pane.topic.id == briefing.topics[3].id
+        assert app.screen.current_pane.topic.id == briefing.outline[3].id
 
 
 async def test_next_and_previous_topic_wrap(briefing):
@@ -98,13 +98,13 @@ async def test_next_and_previous_topic_wrap(briefing):
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("left_square_bracket")
         await pilot.pause()
-        assert app.screen.current_pane.topic.id == briefing.topics[-1].id
+        assert app.screen.current_pane.topic.id == briefing.outline[-1].id
         await pilot.press("right_square_bracket")
         await pilot.pause()
-        assert app.screen.current_pane.topic.id == briefing.topics[0].id
+        assert app.screen.current_pane.topic.id == briefing.outline[0].id
         await pilot.press("right")
         await pilot.pause()
-        assert app.screen.current_pane.topic.id == briefing.topics[1].id, "→ in a pane means next topic"
+        assert app.screen.current_pane.topic.id == briefing.outline[1].id, "→ in a pane means next topic"
 
 
 async def test_toggle_panels(briefing):
@@ -137,7 +137,7 @@ async def test_mouse_click_on_topic_and_claim(briefing):
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.click("#sidebar", offset=(3, 2))  # row 0 is the border, row 1 the first topic
         await pilot.pause()
-        assert app.screen.current_pane.topic.id == briefing.topics[1].id
+        assert app.screen.current_pane.topic.id == briefing.outline[1].id
         pane = app.screen.current_pane
         row = pane.line_of_claim(1) - int(pane.scroll_offset.y)
         await pilot.click(pane, offset=(6, 1 + row))  # +1: the pane's top border
@@ -222,7 +222,7 @@ async def test_hostile_content_renders_literally():
     briefing = load_briefing(hostile)
     app = make_app(briefing, deterministic=True)
     async with app.run_test(size=(100, 30)) as pilot:
-        for number in range(1, len(briefing.topics) + 1):
+        for number in range(1, len(briefing.outline) + 1):
             await pilot.press(str(number), "down", "o", "escape")
         await pilot.pause()
         text = app.screen.current_pane.rendered_text()
@@ -290,11 +290,30 @@ def test_cli_start_path_refuses_bad_theme_and_folder_in_one_line(tmp_path):
 
 async def test_an_empty_folder_still_opens_and_survives_every_key(tmp_path):
     briefing = load_briefing(tmp_path)
-    assert briefing.topics == () and briefing.errors
+    assert briefing.outline == () and briefing.errors
     app = make_app(briefing, deterministic=True)
     async with app.run_test(size=(80, 24)) as pilot:
-        for key in ["1", "down", "right", "o", "a", "escape", "b", "f", "t", "s", "n", "slash", "x", "enter",
-                    "escape", "exclamation_mark", "escape", "f1", "escape"]:
+        for key in [
+            "1",
+            "down",
+            "right",
+            "o",
+            "a",
+            "escape",
+            "b",
+            "f",
+            "t",
+            "s",
+            "n",
+            "slash",
+            "x",
+            "enter",
+            "escape",
+            "exclamation_mark",
+            "escape",
+            "f1",
+            "escape",
+        ]:
             await pilot.press(key)
         await pilot.pause()
         assert app.is_running and isinstance(app.screen, MainScreen)

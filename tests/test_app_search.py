@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.loader import load_briefing
-from briefing.paths import bundled_content_dir
+from briefing.loading.loader import load_briefing
+from briefing.loading.paths import bundled_content_dir
 from briefing.search import SearchIndex
 from briefing.ui.app import make_app
 from briefing.ui.screens.main import MainScreen
@@ -79,7 +79,7 @@ async def test_type_enter_next_previous_escape(briefing):
 async def test_letters_typed_in_the_box_trigger_no_bindings(briefing):
     app = make_app(briefing, deterministic=True)
     async with app.run_test(size=(120, 40)) as pilot:
-        main = await ready(pilot)
+        await ready(pilot)
         await pilot.press("slash")
         await type_query(pilot, "q n o a b 3 / ?")
         assert app.is_running

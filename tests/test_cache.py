@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from briefing.cache import fingerprint, load_briefing_cached
-from briefing.loader import load_briefing
+from briefing.loading.cache import fingerprint, load_briefing_cached
+from briefing.loading.loader import load_briefing
 from briefing.model import ContentError
 
 MINIMAL = Path(__file__).parent / "fixtures" / "minimal"
@@ -62,7 +62,7 @@ def test_missing_folder_still_raises(tmp_path):
 def test_a_warm_start_does_not_import_the_parsers(content, tmp_path):
     env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
     script = (
-        "import sys\nfrom briefing.cache import load_briefing_cached\n"
+        "import sys\nfrom briefing.loading.cache import load_briefing_cached\n"
         f"load_briefing_cached({str(content)!r})\n"
         "print(any(m.startswith(('markdown_it', 'yaml')) for m in sys.modules))\n"
     )

@@ -13,7 +13,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from briefing.loader import ContentError, load_briefing
+from briefing.loading.loader import ContentError, load_briefing
 from briefing.search import SearchIndex
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -23,7 +23,7 @@ UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 def every_text(briefing) -> list[str]:
     texts = [briefing.title, briefing.bottom_line]
-    for topic in briefing.topics:
+    for topic in briefing.iter_topics():
         texts += [topic.title, topic.summary, *topic.aliases]
         texts += [claim.text for claim in topic.claims] + [claim.label for claim in topic.claims]
     for source in briefing.sources:
@@ -38,7 +38,7 @@ def test_hostile_fixture_loads_with_only_the_removals_reported():
         "topics/scripts.md:8: error: a bidirectional override U+202E removed: delete it from the file",
     ]
     assert briefing.title == "[bold red]Hostile[/] briefing"
-    assert briefing.topics[0].claims[0].text == "A claim with [/] and [0] and [bold in it."
+    assert briefing.topic_at(0).claims[0].text == "A claim with [/] and [0] and [bold in it."
     assert briefing.source("mark").outlet == "[bold]Markup[/bold] Times"
     assert "[red]alias[/red]" in briefing.topic("scripts").aliases
     assert not any(UNSAFE.search(text) for text in every_text(briefing))
@@ -74,11 +74,11 @@ def test_any_bytes_as_a_topic_file(data):
 
 
 yaml_ish = st.text(
-    alphabet=st.sampled_from(list("abcdefghij:-[]{}&*!|>'\"#@ \n\t,0123456789.") + ["\u202e", "\x1b", "é"]),
+    alphabet=st.sampled_from([*list("abcdefghij:-[]{}&*!|>'\"#@ \n\t,0123456789."), "\u202e", "\x1b", "é"]),
     max_size=200,
 )
 markdown_ish = st.lists(
-    st.sampled_from(list("ab [@]*_;\\`#-\n>|") + ["alpha", "beta", "[@alpha]", "## Where reports differ\n", "\n- "]),
+    st.sampled_from([*list("ab [@]*_;\\`#-\n>|"), "alpha", "beta", "[@alpha]", "## Where reports differ\n", "\n- "]),
     max_size=80,
 ).map("".join)
 
@@ -93,7 +93,7 @@ def test_any_front_matter_and_body(front_matter, body):
         try:
             briefing = load_briefing(folder)
         except ContentError:  # the one documented error; never for a readable folder
-            raise AssertionError("ContentError for a readable folder")
+            raise AssertionError("ContentError for a readable folder") from None
         assert briefing.topic("energy") is not None
         for problem in briefing.problems:
             assert problem.path and problem.line >= 0 and problem.message

@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len
 
-from briefing.model import DIFFERENCES_HEADING, Briefing, Claim, ClaimPart, Section, Source, Topic
+from briefing.model import DIFFERENCES_HEADING, Briefing, Claim, ClaimPart, Header, Section, Source, Topic
 from briefing.summary.build import (
     FONT_SIZES,
     PAGE_COLUMNS,
@@ -19,7 +19,7 @@ from briefing.summary.build import (
     fit_summary,
 )
 from briefing.summary.text import text_fits, text_lines
-from briefing.synthetic import make_synthetic_briefing
+from devkit.synthetic import make_synthetic_briefing
 
 
 def _items(summary: Summary) -> int:
@@ -84,8 +84,7 @@ def test_footer_names_are_bounded() -> None:
 # --- generated briefings: the text page always holds -------------------------------------
 
 _ALPHABET = (
-    "abcdefghij klmno pqrst uvwxyz ABC 0123 .,;:!?-[]*_`<>#&\\"
-    "中文字符かな한국어é\u05d0\u0627👍\u200d\u0301—“”\t\n\x1b"
+    "abcdefghij klmno pqrst uvwxyz ABC 0123 .,;:!?-[]*_`<>#&\\中文字符かな한국어é\u05d0\u0627👍\u200d\u0301—“”\t\n\x1b"
 )
 _TEXT = st.text(_ALPHABET, min_size=0, max_size=300)
 _SHORT = st.text(_ALPHABET, min_size=0, max_size=40)
@@ -116,10 +115,18 @@ def briefings(draw) -> Briefing:
 
     def claim(topic_id: str, index: int, difference: bool) -> Claim:
         parts = tuple(
-            ClaimPart(text(), tuple(rng.sample(ids, rng.randint(0, len(ids)))))
-            for _ in range(rng.randint(1, 3))
+            ClaimPart(text(), tuple(rng.sample(ids, rng.randint(0, len(ids))))) for _ in range(rng.randint(1, 3))
         )
-        return Claim(f"{topic_id}/{index}", topic_id, "", parts, difference, "p", index, rng.choice(pool)[:30] if difference else "")
+        return Claim(
+            f"{topic_id}/{index}",
+            topic_id,
+            "",
+            parts,
+            difference,
+            "p",
+            index,
+            rng.choice(pool)[:30] if difference else "",
+        )
 
     topics = []
     for number in range(topic_count):
@@ -128,7 +135,8 @@ def briefings(draw) -> Briefing:
         differ = tuple(claim(topic_id, 100 + i, True) for i in range(rng.randint(0, most_differences)))
         sections = (Section("", key), Section(DIFFERENCES_HEADING, differ))
         topics.append(Topic(topic_id, rng.choice(pool)[:150], number, "", sections, "p"))
-    return Briefing(rng.choice(pool), rng.choice(shorts), rng.choice(shorts), text() * 2, tuple(topics), sources)
+    header = Header(rng.choice(pool), rng.choice(shorts), rng.choice(shorts), text() * 2)
+    return Briefing.from_topics(header, topics, sources)
 
 
 @settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
@@ -142,8 +150,8 @@ def test_text_always_fits_60_lines_of_80_cells(briefing: Briefing) -> None:
     assert all("\x1b" not in line and "\t" not in line for line in lines)
     # Never silent: whatever is not shown is counted on the page.
     result = fitted.summary
-    assert len(result.topics) + len(result.hidden_topics) == len(briefing.topics)
-    for shown, original in zip(result.topics, briefing.topics):
+    assert len(result.topics) + len(result.hidden_topics) == len(briefing.outline)
+    for shown, original in zip(result.topics, briefing.iter_topics(), strict=False):
         assert len(shown.points) + len(shown.differences) + shown.hidden == len(original.claims)
         if shown.hidden:
             assert any(re.search(r"… \d+ more.* — run `briefing`", line) for line in lines)

@@ -6,12 +6,12 @@ import html
 import re
 from pathlib import Path
 
-from briefing.loader import load_briefing
-from briefing.model import Briefing, Claim, ClaimPart, Section, Source, Topic
+from briefing.loading.loader import load_briefing
+from briefing.model import Briefing, Claim, ClaimPart, Header, Section, Source, Topic
 from briefing.summary import make_handout
-from briefing.summary.markdown import escape_markdown, render_markdown
 from briefing.summary.build import build_summary
-from briefing.synthetic import make_synthetic_briefing
+from briefing.summary.markdown import escape_markdown, render_markdown
+from devkit.synthetic import make_synthetic_briefing
 
 FIXTURE = Path(__file__).parent / "fixtures" / "minimal"
 NASTY_TITLE = "<script>alert('t')</script> & [link](http://x) *bold* # not heading"
@@ -19,12 +19,13 @@ NASTY_CLAIM = "<script>alert(1)</script> [x](javascript:alert(1)) **b** `code` <
 
 
 def _nasty_briefing() -> Briefing:
-    source = Source("alpha", "Alpha News", "A<b>", "h", "2025", "none", "https://a.example",
-                    frozenset(), "", (), "sources/alpha.md")
+    source = Source(
+        "alpha", "Alpha News", "A<b>", "h", "2025", "none", "https://a.example", frozenset(), "", (), "sources/alpha.md"
+    )
     claim = Claim("t/0", "t", "", (ClaimPart(NASTY_CLAIM, ("alpha",)),), False, "topics/t.md", 1)
     listy = Claim("t/1", "t", "", (ClaimPart("- 1. > # starts like a block", ("alpha",)),), False, "topics/t.md", 2)
     topic = Topic("t", NASTY_TITLE, 1, "", (Section("", (claim, listy)),), "topics/t.md")
-    return Briefing("<i>Title</i>", "2026", "2025", "Bottom <line> & more", (topic,), (source,))
+    return Briefing.from_topics(Header("<i>Title</i>", "2026", "2025", "Bottom <line> & more"), (topic,), (source,))
 
 
 def test_html_has_print_css_for_the_paper() -> None:
@@ -39,7 +40,7 @@ def test_html_has_print_css_for_the_paper() -> None:
 def test_html_contains_every_topic_title_and_outlets() -> None:
     briefing = load_briefing(FIXTURE)
     page = make_handout(briefing, "html").data.decode()
-    for topic in briefing.topics:
+    for topic in briefing.iter_topics():
         assert f"<h2>{html.escape(topic.title)}</h2>" in page
     assert '<span class="outlets">[Alpha, Beta]</span>' in page
     assert "Where reports differ" in page and "<b>Length:</b>" in page
@@ -59,7 +60,7 @@ def test_html_shortens_like_the_pdf() -> None:
     page = make_handout(briefing, "html").data.decode()
     pdf = make_handout(briefing, "pdf")
     assert f"font-size: {pdf.summary.font_size}pt" in page
-    assert page.count("<section") == len(pdf.summary.topics) < len(briefing.topics)
+    assert page.count("<section") == len(pdf.summary.topics) < len(briefing.outline)
     assert "topics not shown" in page and "more — run" in page
 
 
@@ -67,7 +68,7 @@ def test_markdown_has_every_topic_heading() -> None:
     briefing = load_briefing(FIXTURE)
     text = make_handout(briefing, "markdown").data.decode()
     headings = re.findall(r"^## (.+)$", text, re.MULTILINE)
-    assert headings == [escape_markdown(topic.title) for topic in briefing.topics] == ["Overview", "Energy"]
+    assert headings == [escape_markdown(topic.title) for topic in briefing.iter_topics()] == ["Overview", "Energy"]
     assert text.startswith("# Test briefing\n")
     assert "- It starts at once. \\[Alpha, Beta\\]" in text
     assert "- **Length:** thirty days \\[Alpha\\]; no term given \\[Beta\\]." in text

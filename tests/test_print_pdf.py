@@ -9,11 +9,11 @@ import pytest
 
 pypdf = pytest.importorskip("pypdf")
 
-from briefing.loader import load_briefing  # noqa: E402
-from briefing.paths import bundled_content_dir  # noqa: E402
+from briefing.loading.loader import load_briefing  # noqa: E402
+from briefing.loading.paths import bundled_content_dir  # noqa: E402
 from briefing.summary import make_handout, write_handouts  # noqa: E402
 from briefing.summary.build import FONT_SIZES  # noqa: E402
-from briefing.synthetic import make_synthetic_briefing  # noqa: E402
+from devkit.synthetic import make_synthetic_briefing  # noqa: E402
 
 FIXTURE = Path(__file__).parent / "fixtures" / "minimal"
 SIZES = {"a4": (595.28, 841.89), "letter": (612.0, 792.0)}
@@ -25,7 +25,7 @@ def _reader(data: bytes):
 
 def _bundled():
     briefing = load_briefing(bundled_content_dir())
-    if not briefing.topics:
+    if not briefing.outline:
         pytest.skip("the bundled content has no topics yet")
     return briefing
 
@@ -106,7 +106,9 @@ def test_unicode_text_survives_into_the_pdf(tmp_path: Path) -> None:
 def test_missing_glyphs_are_reported_not_dropped_silently(tmp_path: Path) -> None:
     root = _write_unicode_content(tmp_path / "content")
     path = root / "topics" / "energy.md"
-    path.write_text(path.read_text(encoding="utf-8").replace("covers energy sites", "covers 能源 sites"), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("covers energy sites", "covers 能源 sites"), encoding="utf-8"
+    )
     handout = make_handout(load_briefing(root), "pdf")
     assert any("no glyph for 2 characters (能源)" in action for action in handout.actions)
 

@@ -25,7 +25,18 @@ def test_json_output_fields():
     assert result.returncode == 0, result.stderr
     hits = json.loads(result.stdout)
     first = hits[0]
-    assert set(first) == {"kind", "topic_id", "topic", "claim_id", "text", "outlets", "source_ids", "file", "line", "score"}
+    assert set(first) == {
+        "kind",
+        "topic_id",
+        "topic",
+        "claim_id",
+        "text",
+        "outlets",
+        "source_ids",
+        "file",
+        "line",
+        "score",
+    }
     assert first["kind"] == "claim"
     assert first["topic_id"] == "energy" and first["topic"] == "Energy"
     assert first["claim_id"] == "energy/0.0"
@@ -50,14 +61,17 @@ def test_several_words_and_limit(capsys):
     lines = capsys.readouterr().out.splitlines()
     assert len(lines) == 2
     assert main(["--content", str(SEARCH), "search", "KHL", "welcomed"]) == 0
-    assert capsys.readouterr().out.splitlines() == ["Hockey matches › The KHL said it welcomed the idea.  [The Daily Ledger]"]
+    assert capsys.readouterr().out.splitlines() == [
+        "Hockey matches › The KHL said it welcomed the idea.  [The Daily Ledger]"
+    ]
 
 
 def test_content_is_printed_verbatim_not_as_markup(tmp_path, capsys):
     content = tmp_path / "content"
     shutil.copytree(MINIMAL, content)
     (content / "topics" / "markup.md").write_text(
-        "---\ntitle: Markup [bold]x[/bold]\norder: 2\nsummary: s\n---\n- A claim with [red]brackets[/red] inside. [@alpha]\n",
+        "---\ntitle: Markup [bold]x[/bold]\norder: 2\nsummary: s\n---\n"
+        "- A claim with [red]brackets[/red] inside. [@alpha]\n",
         encoding="utf-8",
     )
     assert main(["--content", str(content), "search", "brackets"]) == 0
@@ -91,16 +105,3 @@ def test_content_problems_get_a_one_line_note(tmp_path):
     assert result.returncode == 0
     assert result.stderr.strip() == "briefing search: 1 problem in content; run `briefing check`"
     assert "Uncited pause claim." in result.stdout
-
-
-def test_search_does_not_import_textual():
-    script = (
-        "import sys, io, contextlib\n"
-        "from briefing.cli import main\n"
-        "with contextlib.redirect_stdout(io.StringIO()):\n"
-        f"    code = main(['--content', {str(MINIMAL)!r}, 'search', 'energy'])\n"
-        "print(code, 'textual' in sys.modules)\n"
-    )
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == ["0", "False"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from briefing.model import DIFFERENCES_HEADING, Briefing, Claim, ClaimPart, Section, Source, Topic
+from briefing.model import DIFFERENCES_HEADING, Briefing, Claim, ClaimPart, Header, Section, Source, Topic
 from briefing.search import SearchIndex
 
 
@@ -32,8 +32,20 @@ def make_briefing(topics, bottom_line="", paragraphs=(), variants=()):
                 aliases=tuple(aliases),
             )
         )
-    source = Source("src", "Source Outlet", "Src", "Unrelated headline", "", "", "", frozenset(), "", tuple(paragraphs), "sources/src.md")
-    return Briefing("T", "", "", bottom_line, tuple(built), (source,), tuple(variants))
+    source = Source(
+        "src",
+        "Source Outlet",
+        "Src",
+        "Unrelated headline",
+        "",
+        "",
+        "",
+        frozenset(),
+        "",
+        tuple(paragraphs),
+        "sources/src.md",
+    )
+    return Briefing.from_topics(Header("T", "", "", bottom_line, tuple(variants)), built, (source,))
 
 
 def ranked(briefing, query):
@@ -88,7 +100,7 @@ def test_claims_rank_above_outlet_paragraphs_and_bottom_line():
         paragraphs=("Drones hit the refinery early on Tuesday.",),
     )
     hits = SearchIndex.build(briefing)._search("drones refinery", 50)
-    assert [hit.kind for hit in hits][0] == "claim"
+    assert next(hit.kind for hit in hits) == "claim"
     assert {hit.kind for hit in hits[1:]} == {"overview", "source"}
     assert hits[0].score > hits[1].score
 
@@ -136,13 +148,30 @@ def test_exact_match_elsewhere_beats_a_prefix_of_an_alias():
 
 def test_differences_are_hits_of_their_own_kind():
     topic = Topic(
-        "t", "Talks", 1, "", (
-            Section(DIFFERENCES_HEADING, (
-                Claim("t/0.0", "t", DIFFERENCES_HEADING, (ClaimPart("Ten days", ("a",)), ClaimPart("; none", ("b",))), True, "topics/t.md", 3, "Length"),
-            )),
-        ), "topics/t.md",
+        "t",
+        "Talks",
+        1,
+        "",
+        (
+            Section(
+                DIFFERENCES_HEADING,
+                (
+                    Claim(
+                        "t/0.0",
+                        "t",
+                        DIFFERENCES_HEADING,
+                        (ClaimPart("Ten days", ("a",)), ClaimPart("; none", ("b",))),
+                        True,
+                        "topics/t.md",
+                        3,
+                        "Length",
+                    ),
+                ),
+            ),
+        ),
+        "topics/t.md",
     )
-    briefing = Briefing("T", "", "", "", (topic,), ())
+    briefing = Briefing.from_topics(Header("T"), (topic,), ())
     hits = SearchIndex.build(briefing)._search("length", 5)
     assert [(hit.kind, hit.source_ids) for hit in hits] == [("difference", ("a", "b"))]
     assert hits[0].spans == ()  # the label matched, not the text
@@ -163,7 +192,7 @@ def test_alias_wins_even_when_many_topics_match():
         for n in range(1, 61)
     ]
     topics.append(Topic("grid", "Power", 99, "Repairs.", (Section("", ()),), "topics/grid.md", ("blackout",)))
-    index = SearchIndex.build(Briefing("T", "", "", "", tuple(topics), ()))
+    index = SearchIndex.build(Briefing.from_topics(Header("T"), topics, ()))
     hits = index._search("blackout", 10)
     assert hits[0].topic_id == "grid"
     assert [hit.topic_id for hit in hits[1:]] == [f"t{n:02d}" for n in range(1, 10)]  # then title matches, in order

@@ -9,10 +9,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from briefing.loader import load_briefing
-from briefing.model import Briefing, Claim, ClaimPart, Section, Source, Topic
+from briefing.loading.loader import load_briefing
+from briefing.model import Briefing, Claim, ClaimPart, Header, Section, Source, Topic
 from briefing.search import Hit, SearchIndex, highlight_spans
-from briefing.synthetic import make_synthetic_briefing
+from devkit.synthetic import make_synthetic_briefing
 
 FIXTURE = Path(__file__).parent / "fixtures" / "search"
 INDEX = SearchIndex.build(load_briefing(FIXTURE))
@@ -31,8 +31,33 @@ def check_hits(hits, limit=50):
 
 @pytest.mark.parametrize(
     "query",
-    ["", "   ", "\t\n", "[", "]", "\\", "[@wire]", ".*", "(?P<x>", "a|b", "^$", "\"quoted\"", "😀🔥", "*", "?",
-     "'", "’", "-", "--", "- -", "0", "\x00", "\u202e", "x" * 10_000, "pause " * 5_000],
+    [
+        "",
+        "   ",
+        "\t\n",
+        "[",
+        "]",
+        "\\",
+        "[@wire]",
+        ".*",
+        "(?P<x>",
+        "a|b",
+        "^$",
+        '"quoted"',
+        "😀🔥",
+        "*",
+        "?",
+        "'",
+        "’",
+        "-",
+        "--",
+        "- -",
+        "0",
+        "\x00",
+        "\u202e",
+        "x" * 10_000,
+        "pause " * 5_000,
+    ],
 )
 def test_garbage_queries_never_crash(query):
     started = time.perf_counter()
@@ -61,8 +86,31 @@ def test_any_query_returns_a_list(query):
 
 
 WORDS = st.sampled_from(
-    ["pause", "Kyiv", "Kiev", "Café", "cease-fire", "ceasefire", "Putin’s", "1,000", "30-day", "KHL",
-     "Kontinental", "Hockey", "League", "ß", "😀", "[x]", "a", "talks", "\\", "ǅ", "İ", "ﬁre", "²"]
+    [
+        "pause",
+        "Kyiv",
+        "Kiev",
+        "Café",
+        "cease-fire",
+        "ceasefire",
+        "Putin’s",
+        "1,000",
+        "30-day",
+        "KHL",
+        "Kontinental",
+        "Hockey",
+        "League",
+        "ß",
+        "😀",
+        "[x]",
+        "a",
+        "talks",
+        "\\",
+        "ǅ",
+        "İ",
+        "ﬁre",
+        "²",
+    ]
 )
 SENTENCES = st.lists(WORDS, min_size=0, max_size=12).map(" ".join)
 
@@ -73,16 +121,44 @@ def briefings(draw):
     for number in range(draw(st.integers(0, 4))):
         topic_id = f"t{number}"
         claims = tuple(
-            Claim(f"{topic_id}/0.{i}", topic_id, "", (ClaimPart(text, ("s",)),), draw(st.booleans()), "p.md", i, draw(SENTENCES))
+            Claim(
+                f"{topic_id}/0.{i}",
+                topic_id,
+                "",
+                (ClaimPart(text, ("s",)),),
+                draw(st.booleans()),
+                "p.md",
+                i,
+                draw(SENTENCES),
+            )
             for i, text in enumerate(draw(st.lists(SENTENCES, max_size=4)))
         )
         topics.append(
-            Topic(topic_id, draw(SENTENCES), draw(st.integers(-3, 3)), draw(SENTENCES), (Section("", claims),), "p.md",
-                  tuple(draw(st.lists(SENTENCES, max_size=2))))
+            Topic(
+                topic_id,
+                draw(SENTENCES),
+                draw(st.integers(-3, 3)),
+                draw(SENTENCES),
+                (Section("", claims),),
+                "p.md",
+                tuple(draw(st.lists(SENTENCES, max_size=2))),
+            )
         )
-    source = Source("s", draw(SENTENCES), "", draw(SENTENCES), "", "", "", frozenset(), "", tuple(draw(st.lists(SENTENCES, max_size=2))), "s.md")
+    source = Source(
+        "s",
+        draw(SENTENCES),
+        "",
+        draw(SENTENCES),
+        "",
+        "",
+        "",
+        frozenset(),
+        "",
+        tuple(draw(st.lists(SENTENCES, max_size=2))),
+        "s.md",
+    )
     variants = tuple(tuple(group) for group in draw(st.lists(st.lists(SENTENCES, min_size=2, max_size=3), max_size=3)))
-    return Briefing("B", "", "", draw(SENTENCES), tuple(topics), (source,), variants)
+    return Briefing.from_topics(Header("B", "", "", draw(SENTENCES), variants), topics, (source,))
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -91,7 +167,7 @@ def test_search_over_generated_briefings_never_raises(briefing, queries):
     index = SearchIndex.build(briefing)
     for query in queries:
         check_hits(index._search(query, 10), 10)
-        hit_text = " ".join(topic.title for topic in briefing.topics)
+        hit_text = " ".join(topic.title for topic in briefing.iter_topics())
         for start, end in index.spans(hit_text, query):
             assert 0 <= start < end <= len(hit_text)
 

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from briefing.loader import load_briefing
-from briefing.paths import bundled_content_dir
+from briefing.loading.loader import load_briefing
+from briefing.loading.paths import bundled_content_dir
 from briefing.ui.app import make_app
-from briefing.ui.scenes import SCENES
+from devkit.scenes import SCENES
 
 SIZES = [(120, 40), (80, 24)]
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -6,9 +6,9 @@ import argparse
 import gc
 import sys
 
-from briefing.cache import load_briefing_cached
+from briefing.loading.cache import load_briefing_cached
+from briefing.loading.paths import resolve_content_dir
 from briefing.model import ContentError
-from briefing.paths import resolve_content_dir
 
 
 class CannotStart(Exception):

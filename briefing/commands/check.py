@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+from briefing.loading.paths import resolve_content_dir
 from briefing.model import ContentError
-from briefing.paths import resolve_content_dir
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -14,7 +14,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from briefing.loader import load_briefing  # always parses: checking is what it is for
+    from briefing.loading.loader import load_briefing  # always parses: checking is what it is for
 
     folder = resolve_content_dir(args.folder or getattr(args, "content", None))
     try:
@@ -25,9 +25,9 @@ def run(args: argparse.Namespace) -> int:
     for problem in briefing.problems:
         print(problem.format())
     errors, warnings = len(briefing.errors), len(briefing.warnings)
-    claims = sum(len(topic.claims) for topic in briefing.topics)
+    claims = sum(entry.claim_count + entry.difference_count for entry in briefing.outline)
     print(
-        f"{folder}: {len(briefing.topics)} topics, {claims} claims, {len(briefing.sources)} sources; "
+        f"{folder}: {len(briefing.outline)} topics, {claims} claims, {len(briefing.sources)} sources; "
         f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
     )
     return 1 if errors else 0

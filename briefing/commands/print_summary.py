@@ -10,8 +10,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from briefing.loading.paths import resolve_content_dir
 from briefing.model import ContentError
-from briefing.paths import resolve_content_dir
 
 PROG = "briefing print"
 # Spelled out here so building the parser imports nothing heavy (a test keeps them in step
@@ -39,7 +39,7 @@ def _fail(message: str) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
-    from briefing.cache import load_briefing_cached
+    from briefing.loading.cache import load_briefing_cached
     from briefing.summary import UnknownTopicError, make_handout
 
     folder = resolve_content_dir(getattr(args, "content", None))

@@ -9,11 +9,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-
 from typing import TYPE_CHECKING
 
+from briefing.loading.paths import resolve_content_dir
 from briefing.model import Briefing, ContentError
-from briefing.paths import resolve_content_dir
 
 if TYPE_CHECKING:
     from briefing.search import Hit
@@ -22,9 +21,7 @@ if TYPE_CHECKING:
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("query", nargs="+", metavar="QUERY", help="words to look for")
     parser.add_argument("--json", action="store_true", help="print hits as a JSON array")
-    parser.add_argument(
-        "--limit", type=_positive, default=20, metavar="N", help="show at most N hits (default 20)"
-    )
+    parser.add_argument("--limit", type=_positive, default=20, metavar="N", help="show at most N hits (default 20)")
 
 
 def _positive(value: str) -> int:
@@ -38,7 +35,7 @@ def _positive(value: str) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
-    from briefing.cache import load_briefing_cached
+    from briefing.loading.cache import load_briefing_cached
 
     folder = resolve_content_dir(getattr(args, "content", None))
     try:

@@ -23,15 +23,13 @@ def spans_for_terms(
         return ()
     tokens = tokenize(text)
     table.annotate(tokens.terms, tokens.extras)
-    grades = (grades if grades is not None else DirectGrades(terms)).fill(tokens.terms)
-    grades.fill(extra[0] for extra in tokens.extras)
-    intervals = term_intervals(terms, grades, tokens.terms, tokens.extras)
+    table_of_grades = (grades if grades is not None else DirectGrades(terms)).fill(tokens.terms)
+    table_of_grades.fill(extra[0] for extra in tokens.extras)
+    intervals = term_intervals(terms, table_of_grades, tokens.terms, tokens.extras)
     return char_spans(intervals, tokens.spans)
 
 
-def highlight_spans(
-    text: str, query: str, variants: tuple[tuple[str, ...], ...] = ()
-) -> list[tuple[int, int]]:
+def highlight_spans(text: str, query: str, variants: tuple[tuple[str, ...], ...] = ()) -> list[tuple[int, int]]:
     """Character ranges `[start, end)` of `text` matched by `query`'s words, in order, merged.
 
     Pass `briefing.variants` so that "Kiev" highlights "Kyiv". Never raises on odd input.

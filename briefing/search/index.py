@@ -18,13 +18,14 @@ import gc
 import math
 from array import array
 from collections import defaultdict
+from collections.abc import Iterable
 from typing import NamedTuple
 
 from briefing.model import OVERVIEW_ID, Briefing
 from briefing.search import bitset
 from briefing.search.highlight import spans_for_terms
 from briefing.search.hit import Hit
-from briefing.search.matching import Interval, has_phrase, simple_intervals, term_intervals
+from briefing.search.matching import DirectGrades, Interval, has_phrase, simple_intervals, term_intervals
 from briefing.search.normalize import SEPARATOR, Extra, terms_of
 from briefing.search.query import EXACT, PLURAL, PREFIX, TYPO, Atom, Term, is_plural_pair, parse_query
 from briefing.search.typos import DeletionIndex
@@ -74,10 +75,15 @@ class _Matches(NamedTuple):
     exact_masks: list[int]  # per term: documents where it matches exactly
 
 
-class _Highlighter(dict):
-    """The search's own expansion table, in the shape `spans_for_terms` fills and reads."""
+class _Highlighter(DirectGrades):
+    """The search's own expansion table, in the shape `spans_for_terms` fills and reads: words
+    the search did not expand to stay unmarked."""
 
-    def fill(self, words) -> _Highlighter:
+    def __init__(self, grades: dict[str, list[tuple[int, int, int, float]]]) -> None:
+        super().__init__([])
+        self.update(grades)
+
+    def fill(self, words: Iterable[str]) -> _Highlighter:
         return self
 
 
@@ -91,7 +97,7 @@ class SearchIndex:
         self._positions: list[str] = []  # each document's terms, space-separated, one per position
         self._extras: list[tuple[Extra, ...]] = []
         self._topic_fields: dict[int, tuple[int, int]] = {}  # doc → (title end, alias start)
-        self._postings: dict[str, list[int]] = defaultdict(list)
+        self._building: defaultdict[str, list[int]] = defaultdict(list)  # postings while building
         collecting = gc.isenabled()
         gc.disable()  # the build makes ~1M small objects and no cycles: skip collector passes
         try:
@@ -99,17 +105,17 @@ class SearchIndex:
         finally:
             if collecting:
                 gc.enable()
-        self._postings.pop(SEPARATOR, None)
+        building = self._building
+        del self._building
+        building.pop(SEPARATOR, None)
         # Compact, and invisible to the garbage collector: arrays of C ints, not lists of objects.
-        self._postings = {word: array("i", ids) for word, ids in self._postings.items()}
+        self._postings: dict[str, array[int]] = {word: array("i", ids) for word, ids in building.items()}
         self.size = len(self._docs)
         self._universe = (1 << self.size) - 1
         self._vocabulary = sorted(word for word in self._postings if word[0] not in _PSEUDO)
         self._near = DeletionIndex(self._vocabulary)
         self._dense = {
-            word: bitset.from_ids(ids, self.size)
-            for word, ids in self._postings.items()
-            if len(ids) >= DENSE_TERM
+            word: bitset.from_ids(ids, self.size) for word, ids in self._postings.items() if len(ids) >= DENSE_TERM
         }
         self._sparse_cache: dict[str, int] = {}
         pools: list[list[int]] = [[] for _ in _POOLS]
@@ -126,11 +132,8 @@ class SearchIndex:
     # ---------------------------------------------------------------- building
 
     def _build(self, briefing: Briefing) -> None:
-        topics = sorted(
-            enumerate(briefing.topics), key=lambda item: (item[1].id != OVERVIEW_ID, item[1].order, item[0])
-        )
         overview_done = False
-        for _, topic in topics:
+        for topic in briefing.iter_topics():
             claims = topic.claims
             cited = [claim.source_ids for claim in claims]
             if topic.id == OVERVIEW_ID:
@@ -141,7 +144,7 @@ class SearchIndex:
                 topic_sources = tuple(dict.fromkeys(source for ids in cited for source in ids))
                 ref = _Doc("topic", topic.id, None, None, topic.title, text, topic_sources, topic.path, 0)
                 self._add(ref, [topic.title, topic.summary, *topic.aliases], topic=bool(topic.aliases))
-            for claim, source_ids in zip(claims, cited):
+            for claim, source_ids in zip(claims, cited, strict=False):
                 kind = "difference" if claim.is_difference else "claim"
                 parts = claim.parts
                 text = parts[0].text.strip() if len(parts) == 1 else claim.text
@@ -182,7 +185,7 @@ class SearchIndex:
         self._docs.append(ref)
         self._positions.append(" ".join(terms))
         self._extras.append(tuple(extras) if extras else ())
-        postings = self._postings
+        postings = self._building
         for word in words:
             postings[word].append(doc)
         if ref.kind == "topic":
@@ -207,7 +210,7 @@ class SearchIndex:
         """Hits for `query`, best first; [] for a blank or wordless query. Never raises."""
         try:
             return self._search(query, limit)
-        except Exception:  # noqa: BLE001 - a search box must never crash the app
+        except Exception:
             return []
 
     def spans(self, text: str, query: str) -> list[tuple[int, int]]:
@@ -216,7 +219,7 @@ class SearchIndex:
             if not isinstance(text, str):
                 return []
             return list(spans_for_terms(text, parse_query(query, self._table), self._table))
-        except Exception:  # noqa: BLE001
+        except Exception:
             return []
 
     def _search(self, query: str, limit: int = 50) -> list[Hit]:
@@ -365,7 +368,7 @@ class SearchIndex:
             if fields:
                 score += self._field_bonus(intervals, *fields)
         else:
-            share = sum(weight for weight, hit in zip(weights, matched) if hit) / sum(weights)
+            share = sum(weight for weight, hit in zip(weights, matched, strict=False) if hit) / sum(weights)
             score += PARTIAL * share
         return round(score, 4)
 

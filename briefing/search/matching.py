@@ -84,7 +84,10 @@ def term_intervals(
 
 
 def simple_intervals(
-    term_count: int, grades: Mapping[str, Sequence[tuple[int, float]]], positions: Sequence[str], extras: Iterable[Extra]
+    term_count: int,
+    grades: Mapping[str, Sequence[tuple[int, float]]],
+    positions: Sequence[str],
+    extras: Iterable[Extra],
 ) -> list[list[Interval]]:
     """`term_intervals` for queries whose terms are all single words: `grades` maps a document
     word to [(term index, grade)]."""
@@ -118,9 +121,7 @@ def has_phrase(intervals: list[list[Interval]]) -> bool:
 def char_spans(intervals: list[list[Interval]], spans: Sequence[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
     """Merged character ranges covered by the matched intervals (`spans`: each position's range)."""
     count = len(spans)
-    ranges = sorted(
-        (spans[first][0], spans[last][1]) for term in intervals for first, last, _ in term if last < count
-    )
+    ranges = sorted((spans[first][0], spans[last][1]) for term in intervals for first, last, _ in term if last < count)
     merged: list[list[int]] = []
     for start, end in ranges:
         if merged and start <= merged[-1][1]:

@@ -31,8 +31,21 @@ _APOSTROPHE = re.compile(f"[{_APOSTROPHES}]")
 #: Letters that Unicode decomposition leaves alone but readers treat as plain Latin.
 _SPECIAL = str.maketrans(
     {
-        "ø": "o", "Ø": "o", "ł": "l", "Ł": "l", "đ": "d", "Đ": "d", "ð": "d", "Ð": "d",
-        "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "ı": "i", "þ": "th", "Þ": "th",
+        "ø": "o",
+        "Ø": "o",
+        "ł": "l",
+        "Ł": "l",
+        "đ": "d",
+        "Đ": "d",
+        "ð": "d",
+        "Ð": "d",
+        "æ": "ae",
+        "Æ": "ae",
+        "œ": "oe",
+        "Œ": "oe",
+        "ı": "i",
+        "þ": "th",
+        "Þ": "th",
         "\u02bc": "",  # modifier-letter apostrophe counts as a letter to the regex: drop it here
     }
 )

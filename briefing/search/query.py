@@ -109,8 +109,7 @@ def parse_query(query: object, variants: VariantTable | None = None) -> list[Ter
         else:
             joined = "".join(words)
             parts = tuple(
-                _atom(word, prefix and number == len(words) - 1, variants)
-                for number, word in enumerate(words)
+                _atom(word, prefix and number == len(words) - 1, variants) for number, word in enumerate(words)
             )
             alternatives = ((_atom(joined, prefix, variants),), parts)
         terms.append(Term(match.group(), alternatives))

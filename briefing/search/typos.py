@@ -34,10 +34,7 @@ def within_one_edit(a: str, b: str) -> bool:
     if a[index + 1 :] == b[index + 1 :]:  # one substitution
         return True
     return (  # two neighbours swapped
-        index + 1 < la
-        and a[index] == b[index + 1]
-        and a[index + 1] == b[index]
-        and a[index + 2 :] == b[index + 2 :]
+        index + 1 < la and a[index] == b[index + 1] and a[index + 1] == b[index] and a[index + 2 :] == b[index + 2 :]
     )
 
 

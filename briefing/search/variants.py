@@ -56,7 +56,7 @@ class VariantTable:
     def _add_single(self, word: str, token: str) -> None:
         present = self.single.get(word, ())
         if token not in present:
-            self.single[word] = present + (token,)
+            self.single[word] = (*present, token)
 
     def __bool__(self) -> bool:
         return bool(self.single or self.multi)
@@ -99,13 +99,12 @@ class VariantTable:
             best: tuple[int, str] | None = None
             for spelling, token in self.multi.get(words[index] or "", ()):
                 end = index + len(spelling)
-                if end <= len(words) and tuple(words[index:end]) == spelling:
-                    if best is None or end > best[0]:
-                        best = (end, token)
+                fits = end <= len(words) and tuple(words[index:end]) == spelling
+                if fits and (best is None or end > best[0]):
+                    best = (end, token)
             if best:
                 matches.append((index, best[0] - 1, best[1]))
                 index = best[0]
             else:
                 index += 1
         return matches
-

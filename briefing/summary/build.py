@@ -18,13 +18,13 @@ Each action taken is returned as one human-readable line, for stderr.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from typing import Callable, Sequence
 
 from rich.cells import cell_len, chop_cells
 
 from briefing.model import Briefing, Claim
-from briefing.sanitize import strip_unsafe
+from briefing.safe_text import strip_unsafe
 
 #: The text page: `briefing print | lp -o cpi=12 -o lpi=7` fits this on A4 and Letter.
 PAGE_LINES = 60
@@ -48,9 +48,7 @@ class UnknownTopicError(ValueError):
     def __init__(self, topic_id: str, valid: Sequence[str]) -> None:
         self.topic_id = topic_id
         self.valid = tuple(valid)
-        super().__init__(
-            f"unknown topic `{topic_id}`; valid topics: {', '.join(self.valid) or 'none'}"
-        )
+        super().__init__(f"unknown topic `{topic_id}`; valid topics: {', '.join(self.valid) or 'none'}")
 
 
 @dataclass(frozen=True)
@@ -117,7 +115,7 @@ class Summary:
 
     @property
     def footer_note(self) -> str:
-        """"N topics not shown: a, b — run `briefing`", or "" when every topic is shown."""
+        """ "N topics not shown: a, b — run `briefing`", or "" when every topic is shown."""
         count = len(self.hidden_topics)
         if not count:
             return ""
@@ -185,13 +183,13 @@ def build_summary(briefing: Briefing, topic_ids: Sequence[str] | None = None) ->
     Raises `UnknownTopicError` for an id the briefing does not have.
     """
     if topic_ids is None:
-        topics = list(briefing.topics)
+        topics = list(briefing.iter_topics())
     else:
         topics = []
         for topic_id in dict.fromkeys(topic_ids):
             topic = briefing.topic(topic_id)
             if topic is None:
-                raise UnknownTopicError(topic_id, [t.id for t in briefing.topics])
+                raise UnknownTopicError(topic_id, [entry.id for entry in briefing.outline])
             topics.append(topic)
     outlet_names = {source.id: _clean(source.short) or source.id for source in briefing.sources}
     cuts: list[str] = []
@@ -227,7 +225,7 @@ def build_summary(briefing: Briefing, topic_ids: Sequence[str] | None = None) ->
 def _capped(summary: Summary, caps: Sequence[int]) -> Summary:
     """Keep the first `cap` items of each topic, in the order point, difference, point, …"""
     topics = []
-    for topic, cap in zip(summary.topics, caps):
+    for topic, cap in zip(summary.topics, caps, strict=False):
         points, differences = len(topic.points), len(topic.differences)
         # Interleaved, item i of the pairs is point i then difference i.
         pairs = min(cap // 2, points, differences)
@@ -278,12 +276,14 @@ def fit_summary(
     result = fitted.summary
     # Points cut for length are reported where they are printed, not where fitting hid them.
     long_points = {
-        topic.id: sum(point.shortened for point in (*topic.points, *topic.differences))
-        for topic in result.topics
+        topic.id: sum(point.shortened for point in (*topic.points, *topic.differences)) for topic in result.topics
     }
     if count := sum(long_points.values()):
         where = ", ".join(topic_id for topic_id, n in long_points.items() if n)
-        cut = f"{count} long point{'s' * (count != 1)} cut to {MAX_POINT_CELLS} characters (marked {ELLIPSIS}) in: {where}"
+        cut = (
+            f"{count} long point{'s' * (count != 1)} cut to {MAX_POINT_CELLS} characters "
+            f"(marked {ELLIPSIS}) in: {where}"
+        )
         return replace(fitted, actions=(*result.cuts, cut, *fitted.actions))
     return replace(fitted, actions=(*result.cuts, *fitted.actions))
 

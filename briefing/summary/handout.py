@@ -6,9 +6,9 @@ PDF and HTML are fitted with the PDF measure (real heights with the shipped font
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Sequence
 
 from briefing.model import Briefing
 from briefing.summary.build import FONT_SIZES, FittedSummary, Summary, build_summary, fit_summary

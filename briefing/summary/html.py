@@ -62,8 +62,13 @@ def render_html(summary: Summary, paper: str = "a4") -> str:
         line=layout.LINE,
         indent=layout.INDENT,
         width=page.width,
-        ink=layout.INK, navy=layout.NAVY, grey=layout.GREY, rule=layout.RULE,
-        box=layout.BOX, accent=layout.ACCENT, amber=layout.AMBER,
+        ink=layout.INK,
+        navy=layout.NAVY,
+        grey=layout.GREY,
+        rule=layout.RULE,
+        box=layout.BOX,
+        accent=layout.ACCENT,
+        amber=layout.AMBER,
     )
     out = [
         "<!DOCTYPE html>",
@@ -81,8 +86,7 @@ def render_html(summary: Summary, paper: str = "a4") -> str:
     out.append('<hr class="top">')
     if summary.bottom_line:
         out.append(
-            '<div class="bottom-line"><span class="label">BOTTOM LINE</span>'
-            f"<p>{escape(summary.bottom_line)}</p></div>"
+            f'<div class="bottom-line"><span class="label">BOTTOM LINE</span><p>{escape(summary.bottom_line)}</p></div>'
         )
     for topic in summary.topics:
         out.append(f'<section id="topic-{escape(topic.id)}">')

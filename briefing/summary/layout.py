@@ -24,7 +24,9 @@ BOX = (236, 241, 248)
 ACCENT = (38, 92, 160)
 AMBER = (150, 82, 0)
 
-PAGE_FOOTER = "Outlets that report each point are named in [brackets]. Full briefing, sources and search: run `briefing`."
+PAGE_FOOTER = (
+    "Outlets that report each point are named in [brackets]. Full briefing, sources and search: run `briefing`."
+)
 
 
 @dataclass(frozen=True)
@@ -33,7 +35,7 @@ class Page:
     height: float
 
     @classmethod
-    def of(cls, paper: str) -> "Page":
+    def of(cls, paper: str) -> Page:
         return cls(*PAPERS[paper])
 
     @property

@@ -8,10 +8,10 @@ is imported here only; `briefing print` in the text formats never loads it.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
-from typing import Callable, Iterator
 
 from fpdf import FPDF
 from fpdf.enums import MethodReturnValue, XPos, YPos
@@ -70,8 +70,12 @@ class _Drawer:
         x = MARGIN_X if x is None else x
         self.pdf.set_x(x)
         self.pdf.multi_cell(
-            self.page.width - MARGIN_X - x, height, text, align="L",
-            new_x=XPos.LMARGIN, new_y=YPos.NEXT,
+            self.page.width - MARGIN_X - x,
+            height,
+            text,
+            align="L",
+            new_x=XPos.LMARGIN,
+            new_y=YPos.NEXT,
         )
 
     def rule(self, gap: float, color=RULE, weight: float = 0.6) -> None:
@@ -132,7 +136,9 @@ class _Drawer:
         inner_w = self.page.text_width - bar - 2 * pad
         label_h = self.font(bold=True, scale=0.8, color=ACCENT)
         text_h = self.font(scale=1.08)
-        body_h = pdf.multi_cell(inner_w, text_h, text, align="L", dry_run=True, output=MethodReturnValue.HEIGHT)
+        body_h = float(
+            pdf.multi_cell(inner_w, text_h, text, align="L", dry_run=True, output=MethodReturnValue.HEIGHT)  # type: ignore[arg-type]
+        )
         top = pdf.get_y() + 2
         box_h = pad + label_h + body_h + pad
         pdf.set_fill_color(*BOX)
@@ -227,7 +233,7 @@ class PdfMeasure:
         header = (summary.title, summary.date_line, summary.bottom_line)
         end = MARGIN_TOP + self._height(("header", size, header), summary, lambda d: d.header(summary))
         for topic in summary.topics:
-            end += self._height(("topic", size, topic), summary, lambda d: d.topic(topic))
+            end += self._height(("topic", size, topic), summary, partial(_Drawer.topic, topic=topic))
             if end > self.page.limit:
                 return False
         if summary.footer_note:
@@ -237,8 +243,9 @@ class PdfMeasure:
 
 
 @lru_cache(maxsize=1)
-def _cmap() -> dict[int, int]:
-    return new_pdf("a4").fonts[FAMILY.lower()].cmap
+def _cmap() -> dict[int, str]:
+    font = new_pdf("a4").fonts[FAMILY.lower()]
+    return getattr(font, "cmap", {})  # a TTF font's character map (core fonts have none)
 
 
 def missing_glyphs(summary: Summary) -> str:

@@ -19,7 +19,7 @@ HANGING = "    "
 
 
 def outlet_tag(outlets: tuple[str, ...]) -> str:
-    """"[AP/LAT, USLive]": the outlets that report a point, by their short names."""
+    """ "[AP/LAT, USLive]": the outlets that report a point, by their short names."""
     return "[" + ", ".join(outlets) + "]"
 
 

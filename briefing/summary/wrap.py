@@ -7,7 +7,7 @@ line with `cell_len`; a word wider than the line is chopped at grapheme boundari
 
 from __future__ import annotations
 
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 from rich.cells import cell_len, chop_cells
 
@@ -33,9 +33,7 @@ def _units(atoms: Iterable[Atom]) -> list[str]:
     return units
 
 
-def wrap_atoms(
-    atoms: Sequence[Atom], width: int, initial_indent: str = "", subsequent_indent: str = ""
-) -> list[str]:
+def wrap_atoms(atoms: Sequence[Atom], width: int, initial_indent: str = "", subsequent_indent: str = "") -> list[str]:
     """Greedy wrap to at most `width` cells per line (indents included)."""
     lines: list[str] = []
     line, indent = initial_indent, initial_indent

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 from textual import work
 from textual.app import App, SystemCommand
@@ -27,8 +27,17 @@ class BriefingApp(App):
     COMMANDS = App.COMMANDS | {BriefingCommands}
     BINDINGS = [
         Binding("f1,question_mark", "help", "Help", id="app.help", tooltip="Every key, and what it does"),
-        Binding("p", "print_summary", "Print", show=False, id="app.print", tooltip="Write the one-page summary (PDF and text)"),
-        Binding("exclamation_mark", "show_problems", "Problems", id="app.problems", tooltip="Problems found in the content"),
+        Binding(
+            "p",
+            "print_summary",
+            "Print",
+            show=False,
+            id="app.print",
+            tooltip="Write the one-page summary (PDF and text)",
+        ),
+        Binding(
+            "exclamation_mark", "show_problems", "Problems", id="app.problems", tooltip="Problems found in the content"
+        ),
         Binding("q", "quit", "Quit", id="app.quit", tooltip="Quit briefing"),
     ]
 
@@ -119,7 +128,7 @@ class BriefingApp(App):
         """
         keys: dict[str, list[str]] = {}
         about: dict[str, tuple[str, str]] = {}
-        for key, active in screen.active_bindings.items():
+        for _key, active in screen.active_bindings.items():
             binding = active.binding
             if not binding.id or not binding.description:
                 continue
@@ -138,9 +147,8 @@ class BriefingApp(App):
             self.push_screen(ProblemsScreen(self.briefing.problems, self.briefing.root))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "show_problems" and not self.briefing.problems:
-            return False  # hidden from the footer when there is nothing to show
-        return True
+        # Problems are hidden from the footer when there is nothing to show.
+        return not (action == "show_problems" and not self.briefing.problems)
 
     def action_print_summary(self) -> None:
         self.notify("Writing the one-page summary…", timeout=2, markup=False)
@@ -153,9 +161,7 @@ class BriefingApp(App):
         try:
             paths = write_handouts(self.briefing, self.handout_dir)
         except OSError as exc:
-            self.call_from_thread(
-                self.notify, f"Could not write the summary: {exc}", severity="error", markup=False
-            )
+            self.call_from_thread(self.notify, f"Could not write the summary: {exc}", severity="error", markup=False)
             return
         listing = "\n".join(str(path) for path in paths)
         self.call_from_thread(self.notify, f"Summary written:\n{listing}", timeout=10, markup=False)

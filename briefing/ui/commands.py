@@ -17,8 +17,8 @@ class BriefingCommands(Provider):
     def _entries(self):
         app = self.app
         briefing = app.briefing
-        for topic in briefing.topics:
-            yield f"Topic: {topic.title}", topic.summary, partial(app.go_to_topic, topic.id)
+        for entry in briefing.outline:
+            yield f"Topic: {entry.title}", entry.summary, partial(app.go_to_topic, entry.id)
         for source in briefing.sources:
             yield f"Outlet: {source.outlet}", source.headline, partial(app.open_outlet, source.id)
 

@@ -6,7 +6,7 @@ escape in a content file is shown as written and never read as markup.
 
 from __future__ import annotations
 
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 from textual.content import Content
 
@@ -106,9 +106,21 @@ def source_card(source: Source) -> Content:
         return Content.styled(" (not confirmed)", "italic $text-warning")
 
     return Content.assemble(
-        Content.styled(source.outlet, "bold"), mark("outlet"), "\n",
-        Content.styled("Headline ", "dim"), source.headline or "—", mark("headline"), "\n",
-        Content.styled("Published ", "dim"), source.published or "—", mark("published"), "\n",
-        Content.styled("By ", "dim"), source.byline or "—", mark("byline"), "\n",
-        Content.styled(source.address or "—", "underline"), mark("address"),
+        Content.styled(source.outlet, "bold"),
+        mark("outlet"),
+        "\n",
+        Content.styled("Headline ", "dim"),
+        source.headline or "—",
+        mark("headline"),
+        "\n",
+        Content.styled("Published ", "dim"),
+        source.published or "—",
+        mark("published"),
+        "\n",
+        Content.styled("By ", "dim"),
+        source.byline or "—",
+        mark("byline"),
+        "\n",
+        Content.styled(source.address or "—", "underline"),
+        mark("address"),
     )

@@ -23,11 +23,21 @@ class OutletColumn(VerticalScroll):
     def compose(self) -> ComposeResult:
         source, briefing = self.source, self.briefing
         yield Static(Content.styled(source.outlet, "bold"))
-        yield Static(Content.assemble(Content.styled("Headline ", "dim"), confirmation(source, "headline"), "\n", source.headline))
-        yield Static(Content.assemble(Content.styled("Published ", "dim"), source.published, "  ", confirmation(source, "published")))
-        yield Static(Content.assemble(Content.styled("Byline ", "dim"), source.byline, "  ", confirmation(source, "byline")))
+        yield Static(
+            Content.assemble(
+                Content.styled("Headline ", "dim"), confirmation(source, "headline"), "\n", source.headline
+            )
+        )
+        yield Static(
+            Content.assemble(
+                Content.styled("Published ", "dim"), source.published, "  ", confirmation(source, "published")
+            )
+        )
+        yield Static(
+            Content.assemble(Content.styled("Byline ", "dim"), source.byline, "  ", confirmation(source, "byline"))
+        )
         rows = []
-        for topic in briefing.topics:
+        for topic in briefing.iter_topics():
             count = sum(source.id in claim.source_ids for claim in topic.claims)
             rows.append(
                 Content.assemble(
@@ -35,7 +45,9 @@ class OutletColumn(VerticalScroll):
                     Content(topic.title) if count else Content.styled(topic.title, "dim"),
                 )
             )
-        yield Static(Content.assemble(Content.styled("Claims per topic\n", "bold"), Content("\n").join(rows)), classes="counts")
+        yield Static(
+            Content.assemble(Content.styled("Claims per topic\n", "bold"), Content("\n").join(rows)), classes="counts"
+        )
         differs = [claim for claim in briefing.claims_citing(source.id) if claim.is_difference]
         if differs:
             yield Static(

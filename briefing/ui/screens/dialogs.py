@@ -55,7 +55,10 @@ class ProblemsScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         lines = [
             Content.assemble(
-                Content.styled(f"{p.severity.value:<8}", "bold $text-error" if p.severity is Severity.ERROR else "bold $text-warning"),
+                Content.styled(
+                    f"{p.severity.value:<8}",
+                    "bold $text-error" if p.severity is Severity.ERROR else "bold $text-warning",
+                ),
                 Content.styled(f"{p.path}:{p.line}" if p.line else p.path, "bold"),
                 "\n        ",
                 p.message,
@@ -87,7 +90,12 @@ class ChooseOutletScreen(ModalScreen[str | None]):
         options = []
         for number, source_id in enumerate(self.source_ids, start=1):
             source = self.briefing.source(source_id)
-            options.append(Option(Content.assemble(Content.styled(f"{number} ", "dim"), source.outlet if source else source_id), id=source_id))
+            options.append(
+                Option(
+                    Content.assemble(Content.styled(f"{number} ", "dim"), source.outlet if source else source_id),
+                    id=source_id,
+                )
+            )
         with Vertical(classes="dialog chooser") as dialog:
             dialog.border_title = "Open which outlet?"
             yield OptionList(*options)

@@ -34,12 +34,23 @@ class MainScreen(Screen):
     AUTO_FOCUS = "TopicPane"
 
     BINDINGS = [
-        *(
-            Binding(str(n), f"goto_number({n})", f"Topic {n}", show=False, id=f"topic.{n}")
-            for n in range(1, 10)
+        *(Binding(str(n), f"goto_number({n})", f"Topic {n}", show=False, id=f"topic.{n}") for n in range(1, 10)),
+        Binding(
+            "right,right_square_bracket",
+            "step_topic(1)",
+            "Next topic",
+            show=False,
+            id="topic.next",
+            tooltip="Go to the next topic",
         ),
-        Binding("right,right_square_bracket", "step_topic(1)", "Next topic", show=False, id="topic.next", tooltip="Go to the next topic"),
-        Binding("left,left_square_bracket", "step_topic(-1)", "Prev topic", show=False, id="topic.previous", tooltip="Go to the previous topic"),
+        Binding(
+            "left,left_square_bracket",
+            "step_topic(-1)",
+            "Prev topic",
+            show=False,
+            id="topic.previous",
+            tooltip="Go to the previous topic",
+        ),
         Binding("slash,ctrl+f", "open_search", "Search", id="search.open", tooltip="Search everything as you type"),
         Binding("n,f3", "next_hit(1)", "Next hit", id="search.next_hit", tooltip="Jump to the next search hit"),
         Binding("N,shift+f3", "next_hit(-1)", "Prev hit", show=False, id="search.previous_hit"),
@@ -47,8 +58,17 @@ class MainScreen(Screen):
         Binding("a", "all_outlets", "All outlets", show=False, id="outlet.all", tooltip="All outlets side by side"),
         Binding("b,alt+left", "back", "Back", id="history.back", tooltip="Back to where you were"),
         Binding("f,alt+right", "forward", "Forward", show=False, id="history.forward"),
-        Binding("t", "toggle_topics", "Topics", show=False, id="view.toggle_topics", tooltip="Show or hide the topic list"),
-        Binding("s", "toggle_sources", "Sources", show=False, id="view.toggle_sources", tooltip="Show or hide the source panel"),
+        Binding(
+            "t", "toggle_topics", "Topics", show=False, id="view.toggle_topics", tooltip="Show or hide the topic list"
+        ),
+        Binding(
+            "s",
+            "toggle_sources",
+            "Sources",
+            show=False,
+            id="view.toggle_sources",
+            tooltip="Show or hide the source panel",
+        ),
         Binding("escape", "clear_search", "Clear search", show=False, id="search.clear"),
     ]
 
@@ -70,7 +90,7 @@ class MainScreen(Screen):
                 yield SearchResults(self.briefing, id="results")
                 # The first topic is composed with the screen (not mounted after it), so the
                 # first frame is complete and start-up pays for one layout, not several.
-                first = self.briefing.topics[0] if self.briefing.topics else None
+                first = self.briefing.topic_at(0)
                 with ContentSwitcher(id="panes", initial=_pane_id(first.id) if first else None):
                     if first:
                         yield TopicPane(self.briefing, first, id=_pane_id(first.id))
@@ -80,8 +100,8 @@ class MainScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        if self.briefing.topics:
-            self.history.visit(Place(self.briefing.topics[0].id, 0))
+        if self.briefing.outline:
+            self.history.visit(Place(self.briefing.outline[0].id, 0))
         # The index is needed only once the reader searches: build it after the first paint.
         self.set_timer(INDEX_DELAY, self.build_index)
 
@@ -139,17 +159,18 @@ class MainScreen(Screen):
         pane = self.current_pane
         if pane is None:
             return -1
-        return self.briefing.topics.index(pane.topic)
+        position = self.briefing.position(pane.topic.id)
+        return -1 if position is None else position
 
     def action_goto_number(self, number: int) -> None:
-        if number <= len(self.briefing.topics):
-            self.show_topic(self.briefing.topics[number - 1].id)
+        if number <= len(self.briefing.outline):
+            self.show_topic(self.briefing.outline[number - 1].id)
 
     def action_step_topic(self, delta: int) -> None:
-        topics = self.briefing.topics
-        if topics:
-            index = (self._current_topic_index() + delta) % len(topics)
-            self.show_topic(topics[index].id)
+        outline = self.briefing.outline
+        if outline:
+            index = (self._current_topic_index() + delta) % len(outline)
+            self.show_topic(outline[index].id)
 
     def action_back(self) -> None:
         self._go(self.history.back(), "Nothing to go back to")

@@ -11,7 +11,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from briefing.model import Briefing, Source
-from briefing.ui.render import badge, claim_content, source_fields
+from briefing.ui.render import badge, source_fields
 from briefing.ui.widgets.claim_view import ClaimView
 
 
@@ -46,8 +46,12 @@ class OutletScreen(Screen):
         details.border_title = "Publication"
         yield details
         if source.note:
-            yield Static(Content.assemble(Content.styled("Note  ", "bold $text-warning"), source.note), classes="outlet-note")
-        reported = Static(Content("\n\n").join(Content(p) for p in source.paragraphs) or Content("—"), classes="outlet-reported")
+            yield Static(
+                Content.assemble(Content.styled("Note  ", "bold $text-warning"), source.note), classes="outlet-note"
+            )
+        reported = Static(
+            Content("\n\n").join(Content(p) for p in source.paragraphs) or Content("—"), classes="outlet-reported"
+        )
         reported.border_title = "What it reported"
         yield reported
         citing = [c for c in briefing.claims_citing(source.id) if not c.is_difference]
@@ -60,7 +64,10 @@ class OutletScreen(Screen):
                 topic = briefing.topic(claim.topic_id)
                 yield Static(Content.styled(topic.title if topic else claim.topic_id, "italic"), classes="outlet-topic")
             yield OutletClaim(briefing, claim)
-        yield Static(Content.styled(f"Where {source.short} differs from others ({len(differs)})", "bold $text-warning"), classes="section-title")
+        yield Static(
+            Content.styled(f"Where {source.short} differs from others ({len(differs)})", "bold $text-warning"),
+            classes="section-title",
+        )
         for claim in differs:
             yield OutletClaim(briefing, claim)
         if not differs:

@@ -16,7 +16,13 @@ class SearchInput(Input):
     BINDINGS = [
         Binding("down", "results(1)", "Next result", show=False, id="search.next_result"),
         Binding("up", "results(-1)", "Previous result", show=False, id="search.previous_result"),
-        Binding("escape", "close", "Close search", id="search.close", tooltip="Back to the pane; n/N still step through hits"),
+        Binding(
+            "escape",
+            "close",
+            "Close search",
+            id="search.close",
+            tooltip="Back to the pane; n/N still step through hits",
+        ),
     ]
 
     class MoveResults(Message):

@@ -6,7 +6,7 @@ are ever rendered, so the repaint costs the same for 5 hits or 50, on any size o
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from textual import events
 from textual.binding import Binding
@@ -81,7 +81,10 @@ class SearchResults(ScrollView, can_focus=False):
             title = Content.assemble(
                 Content.styled("▶ " if selected else "  ", "bold $accent"),
                 Content.styled(hit.title or "", "bold"),
-                Content.styled(f"  {KIND_LABELS.get(hit.kind, hit.kind)}  ", self.get_visual_style("search-results--kind", partial=True)),
+                Content.styled(
+                    f"  {KIND_LABELS.get(hit.kind, hit.kind)}  ",
+                    self.get_visual_style("search-results--kind", partial=True),
+                ),
                 badges(self.briefing, hit.source_ids),
             )
             snippet, spans = hit.snippet(max(width - 3, 10))
@@ -89,20 +92,20 @@ class SearchResults(ScrollView, can_focus=False):
             style = self.visual_style
             if selected:
                 style = style + self.get_visual_style("search-results--cursor")
-            rendered = [
-                Visual.to_strips(self, content, width, 1, style, pad=True)[0] for content in (title, line)
-            ]
+            rendered = [Visual.to_strips(self, content, width, 1, style, pad=True)[0] for content in (title, line)]
             self._rows[key] = (rendered[0], rendered[1])
         return self._rows[key]
 
     def render_line(self, y: int) -> Strip:
-        scroll_x, scroll_y = self.scroll_offset
+        _scroll_x, scroll_y = self.scroll_offset
         row = scroll_y + y
         width = self.scrollable_content_region.width
         if not self.hits:
             if row == 0:
                 hint = self.get_visual_style("search-results--hint", partial=True)
-                return Visual.to_strips(self, self._message().stylize_before(hint), width, 1, self.visual_style, pad=True)[0]
+                return Visual.to_strips(
+                    self, self._message().stylize_before(hint), width, 1, self.visual_style, pad=True
+                )[0]
             return Strip.blank(width, self.rich_style)
         index, part = divmod(row, LINES_PER_HIT)
         if index >= len(self.hits):
@@ -138,5 +141,8 @@ class SearchResults(ScrollView, can_focus=False):
     def on_resize(self) -> None:
         self._rows.clear()
 
+    def _forget_rows(self) -> None:
+        self._rows.clear()  # rendered in the old theme's colours
+
     def on_mount(self) -> None:
-        self.watch(self.app, "theme", lambda: self._rows.clear(), init=False)  # old colours
+        self.watch(self.app, "theme", self._forget_rows, init=False)  # old colours

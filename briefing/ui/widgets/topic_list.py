@@ -18,7 +18,6 @@ from textual.visual import Visual
 
 from briefing.model import Briefing
 
-
 #: Above this many topics the list drops its scrollbar (see the CSS) and the border counts instead.
 MANY_TOPICS = 500
 
@@ -44,7 +43,7 @@ class TopicList(ScrollView, can_focus=True):
     def __init__(self, briefing: Briefing, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.briefing = briefing
-        self.topics = briefing.topics
+        self.topics = briefing.outline
         self.border_title = "Topics" if len(self.topics) <= MANY_TOPICS else f"Topics ({len(self.topics):,})"
         self.virtual_size = Size(0, len(self.topics))
         self.set_class(len(self.topics) > MANY_TOPICS, "-many")
@@ -52,7 +51,7 @@ class TopicList(ScrollView, can_focus=True):
     def _row(self, index: int) -> Content:
         topic = self.topics[index]
         number = f"{index + 1:>2} " if index < 9 else "   "
-        differences = len(topic.differences)
+        differences = topic.difference_count
         return Content.assemble(
             Content.styled(number, self.get_visual_style("topic-list--number", partial=True)),
             topic.title,
@@ -80,9 +79,9 @@ class TopicList(ScrollView, can_focus=True):
         self.scroll_to_region(Region(0, new, 1, 1), animate=False, immediate=True, force=True)
 
     def select_topic(self, topic_id: str) -> None:
-        topic = self.briefing.topic(topic_id)
-        if topic is not None:
-            self.highlighted = self.topics.index(topic)
+        position = self.briefing.position(topic_id)
+        if position is not None:
+            self.highlighted = position
 
     def action_move(self, delta: int) -> None:
         self.highlighted = max(0, min(self.highlighted + delta, len(self.topics) - 1))

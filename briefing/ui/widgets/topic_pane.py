@@ -7,8 +7,8 @@ switches cheap (each mounted widget costs style work), whatever the size of the 
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Callable, Sequence
 
 from rich.segment import Segment
 from textual import events
@@ -52,7 +52,14 @@ class TopicPane(ScrollView, can_focus=True):
 
     BINDINGS = [
         Binding("down,j", "cursor(1)", "Next claim", show=False, id="claim.next", tooltip="Move to the next claim"),
-        Binding("up,k", "cursor(-1)", "Previous claim", show=False, id="claim.previous", tooltip="Move to the previous claim"),
+        Binding(
+            "up,k",
+            "cursor(-1)",
+            "Previous claim",
+            show=False,
+            id="claim.previous",
+            tooltip="Move to the previous claim",
+        ),
         Binding("home,g", "cursor_to(0)", "First claim", show=False, id="claim.first"),
         Binding("end,G", "cursor_to(-1)", "Last claim", show=False, id="claim.last"),
         Binding("pagedown,space", "cursor(5)", "Page down", show=False, id="claim.page_down"),
@@ -66,7 +73,7 @@ class TopicPane(ScrollView, can_focus=True):
     cursor: reactive[int] = reactive(0, init=False)
 
     class CursorMoved(Message):
-        def __init__(self, pane: "TopicPane", claim: Claim | None) -> None:
+        def __init__(self, pane: TopicPane, claim: Claim | None) -> None:
             super().__init__()
             self.pane = pane
             self.claim = claim
@@ -120,9 +127,8 @@ class TopicPane(ScrollView, can_focus=True):
         self._cursor_cache = None
         self._line_cache = {}
         blank = Strip.blank(text_width)
-        for content, claim_index, rule, component, gap in self._blocks():
-            if component:
-                content = content.stylize_before(self.get_visual_style(component, partial=True))
+        for block, claim_index, rule, component, gap in self._blocks():
+            content = block.stylize_before(self.get_visual_style(component, partial=True)) if component else block
             first = len(lines)
             strips = Visual.to_strips(self, content, text_width, None, base) or [blank]
             lines.extend(_Line(strip, claim_index, rule, row) for row, strip in enumerate(strips))
@@ -211,8 +217,7 @@ class TopicPane(ScrollView, can_focus=True):
         """How many lines carry a search mark (bold + reverse: visible without colour)."""
         self._ensure_layout()
         return sum(
-            any(segment.style is not None and segment.style.reverse for segment in line.strip)
-            for line in self._lines
+            any(segment.style is not None and segment.style.reverse for segment in line.strip) for line in self._lines
         )
 
     # -- cursor ------------------------------------------------------------------------------
@@ -237,9 +242,7 @@ class TopicPane(ScrollView, can_focus=True):
             self.scroll_home(animate=False, immediate=True)  # keep the title and summary in view
             return
         first, last = self._claim_rows.get(self.cursor, (0, 0))
-        self.scroll_to_region(
-            Region(0, first, 1, last - first + 1), animate=False, immediate=True, force=True
-        )
+        self.scroll_to_region(Region(0, first, 1, last - first + 1), animate=False, immediate=True, force=True)
 
     def move_to(self, index: int) -> None:
         """Put the cursor on claim `index`; always announces it, even when it did not move."""

@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 ENV_VAR = "BRIEFING_CONTENT"
-_PACKAGE = Path(__file__).resolve().parent
+_PACKAGE = Path(__file__).resolve().parent.parent
 
 
 def bundled_content_dir() -> Path:

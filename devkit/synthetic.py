@@ -14,18 +14,66 @@ from briefing.model import (
     Briefing,
     Claim,
     ClaimPart,
+    Header,
     Section,
     Source,
     Topic,
 )
 
-_WORDS = (
-    "ceasefire energy infrastructure prisoners exchange plant nuclear border region talks "
-    "delegation statement kremlin white house aid military intelligence maritime black sea "
-    "hockey league matches players proposal agreement truce strikes drones missiles power "
-    "electricity grid sanctions negotiations envoy minister officials reporters wounded soldiers "
-    "troops town offensive retreat anniversary peninsula capital sirens explosions shelter"
-).split()
+_WORDS = [
+    "ceasefire",
+    "energy",
+    "infrastructure",
+    "prisoners",
+    "exchange",
+    "plant",
+    "nuclear",
+    "border",
+    "region",
+    "talks",
+    "delegation",
+    "statement",
+    "kremlin",
+    "white",
+    "house",
+    "aid",
+    "military",
+    "intelligence",
+    "maritime",
+    "black",
+    "sea",
+    "hockey",
+    "league",
+    "matches",
+    "players",
+    "proposal",
+    "agreement",
+    "truce",
+    "strikes",
+    "drones",
+    "missiles",
+    "power",
+    "electricity",
+    "grid",
+    "sanctions",
+    "negotiations",
+    "envoy",
+    "minister",
+    "officials",
+    "reporters",
+    "wounded",
+    "soldiers",
+    "troops",
+    "town",
+    "offensive",
+    "retreat",
+    "anniversary",
+    "peninsula",
+    "capital",
+    "sirens",
+    "explosions",
+    "shelter",
+]
 SOURCE_IDS = ("alpha", "bravo", "charlie", "delta", "echo")
 
 
@@ -63,7 +111,9 @@ def make_synthetic_briefing(topics: int, claims_per_topic: int = 5, seed: int = 
                 id=f"{topic_id}/0.{index}",
                 topic_id=topic_id,
                 section="",
-                parts=(ClaimPart(_sentence(rng, rng.randint(8, 18)), tuple(rng.sample(SOURCE_IDS, rng.randint(1, 3)))),),
+                parts=(
+                    ClaimPart(_sentence(rng, rng.randint(8, 18)), tuple(rng.sample(SOURCE_IDS, rng.randint(1, 3)))),
+                ),
                 is_difference=False,
                 path=path,
                 line=7 + index,
@@ -97,15 +147,14 @@ def make_synthetic_briefing(topics: int, claims_per_topic: int = 5, seed: int = 
                 aliases=(rng.choice(_WORDS),),
             )
         )
-    return Briefing(
+    header = Header(
         title="Synthetic briefing",
         as_of="2026-01-01",
         event_date="2025-03-18",
         bottom_line=_sentence(rng, 40),
-        topics=tuple(built),
-        sources=sources,
         variants=(("ceasefire", "truce"),),
     )
+    return Briefing.from_topics(header, built, sources)
 
 
 def write_synthetic_content(folder: Path, topics: int, claims_per_topic: int = 5, seed: int = 7) -> Path:
@@ -121,16 +170,14 @@ def write_synthetic_content(folder: Path, topics: int, claims_per_topic: int = 5
             "confirmed: [outlet]\n---\n" + "\n\n".join(source.paragraphs) + "\n",
             encoding="utf-8",
         )
-    for topic in briefing.topics:
+    for topic in briefing.iter_topics():
         lines = []
         for section in topic.sections:
             if section.title:
                 lines.append(f"\n## {section.title}\n")
             for claim in section.claims:
                 label = f"**{claim.label}**: " if claim.label else ""
-                cited = "".join(
-                    f"{part.text} [{'; '.join('@' + s for s in part.source_ids)}]" for part in claim.parts
-                )
+                cited = "".join(f"{part.text} [{'; '.join('@' + s for s in part.source_ids)}]" for part in claim.parts)
                 lines.append(f"- {label}{cited}")
         body = "\n".join(lines) + "\n"
         if topic.id == OVERVIEW_ID:
@@ -139,6 +186,8 @@ def write_synthetic_content(folder: Path, topics: int, claims_per_topic: int = 5
                 f"event_date: '{briefing.event_date}'\nbottom_line: {briefing.bottom_line}\n"
             )
         else:
-            header = f"title: {topic.title}\norder: {topic.order}\nsummary: {topic.summary}\naliases: [{topic.aliases[0]}]\n"
+            header = (
+                f"title: {topic.title}\norder: {topic.order}\nsummary: {topic.summary}\naliases: [{topic.aliases[0]}]\n"
+            )
         (folder / topic.path).write_text(f"---\n{header}---\n{body}", encoding="utf-8")
     return folder

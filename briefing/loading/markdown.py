@@ -21,7 +21,13 @@ _CITATION_KEY = re.compile(r"^@([A-Za-z0-9][A-Za-z0-9_.-]*)$")
 _LABEL = re.compile(r"^\s*\*\*(?P<label>[^*]+?)\*\*\s*:\s*")
 # Characters that can start inline Markdown syntax; text without them is already plain.
 _INLINE_SYNTAX = re.compile(r"[*_`\\\[\]<>&!~]")
-_IGNORED_BLOCKS = {"fence": "code block", "code_block": "code block", "html_block": "HTML", "table_open": "table", "hr": "rule"}
+_IGNORED_BLOCKS = {
+    "fence": "code block",
+    "code_block": "code block",
+    "html_block": "HTML",
+    "table_open": "table",
+    "hr": "rule",
+}
 
 
 @lru_cache(maxsize=1)
@@ -88,9 +94,7 @@ def parse_document(text: str, shown_as: str) -> ParsedDocument:
         elif token.type == "list_item_close":
             item_depth -= 1
             if item_depth == 0 and item_sources:
-                sections[-1].claims.append(
-                    _claim_from_source(" ".join(item_sources), item_line, shown_as, problems)
-                )
+                sections[-1].claims.append(_claim_from_source(" ".join(item_sources), item_line, shown_as, problems))
         elif token.type == "inline":
             if heading_level:
                 title = _plain(token.content)
@@ -101,12 +105,12 @@ def parse_document(text: str, shown_as: str) -> ParsedDocument:
                 item_sources.append(token.content)
             else:
                 paragraphs.append((_plain(_CITATION_GROUP.sub("", token.content)), line))
-                sections[-1].claims.append(
-                    _claim_from_source(token.content, line, shown_as, problems)
-                )
+                sections[-1].claims.append(_claim_from_source(token.content, line, shown_as, problems))
         elif token.type in _IGNORED_BLOCKS:
             problems.append(
-                Problem(shown_as, line, Severity.WARNING, f"{_IGNORED_BLOCKS[token.type]} ignored: write claims as bullets")
+                Problem(
+                    shown_as, line, Severity.WARNING, f"{_IGNORED_BLOCKS[token.type]} ignored: write claims as bullets"
+                )
             )
     if not sections[0].claims:
         sections.pop(0)
@@ -126,9 +130,7 @@ def _claim_from_source(source: str, line: int, shown_as: str, problems: list[Pro
         position = group.end()
     tail = source[position:]
     if "[@" in tail:
-        problems.append(
-            Problem(shown_as, line, Severity.ERROR, "unclosed citation: write it as `[@source-id]`")
-        )
+        problems.append(Problem(shown_as, line, Severity.ERROR, "unclosed citation: write it as `[@source-id]`"))
         tail = tail.replace("[@", "[")
     tail_text = _plain(tail)
     if tail_text.strip() or not parts:
@@ -138,8 +140,8 @@ def _claim_from_source(source: str, line: int, shown_as: str, problems: list[Pro
 
 def _citation_keys(group: str, line: int, shown_as: str, problems: list[Problem]) -> tuple[str, ...]:
     keys: list[str] = []
-    for item in group[1:-1].split(";"):
-        item = item.strip()
+    for raw in group[1:-1].split(";"):
+        item = raw.strip()
         if match := _CITATION_KEY.match(item):
             keys.append(match.group(1))
         else:

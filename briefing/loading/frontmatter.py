@@ -5,12 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 import yaml
 
 from briefing.model import Problem, Severity
-
 
 # libyaml's C loader when PyYAML has it (about 10x faster); the pure-Python one otherwise.
 _SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -21,11 +20,10 @@ def _safe_load(text: str):
     never needs them, and a refused alias costs nothing to expand."""
     for event in yaml.parse(text, Loader=_SAFE_LOADER):
         if isinstance(event, yaml.AliasEvent):
-            raise yaml.MarkedYAMLError(
-                problem="YAML aliases (*name) are not allowed in front matter",
-                problem_mark=event.start_mark,
-            )
-    return yaml.load(text, Loader=_SAFE_LOADER)  # noqa: S506 - a safe loader
+            error = yaml.MarkedYAMLError(problem="YAML aliases (*name) are not allowed in front matter")
+            error.problem_mark = cast(Any, event.start_mark)  # libyaml's own Mark class: same fields
+            raise error
+    return yaml.load(text, Loader=_SAFE_LOADER)
 
 
 @dataclass
@@ -91,17 +89,12 @@ class FrontMatter:
         if value is None:
             return ()
         valid = isinstance(value, list) and all(
-            isinstance(group, list) and all(isinstance(item, (str, int)) for item in group)
-            for group in value
+            isinstance(group, list) and all(isinstance(item, (str, int)) for item in group) for group in value
         )
         if not valid:
             self._problem(key, f"`{key}` must be a list of lists, like `- [Kyiv, Kiev]`")
             return ()
-        return tuple(
-            tuple(" ".join(str(item).split()) for item in group)
-            for group in value
-            if len(group) >= 2
-        )
+        return tuple(tuple(" ".join(str(item).split()) for item in group) for group in value if len(group) >= 2)
 
     def unknown_keys(self, known: set[str]) -> None:
         for key in self.data:
@@ -117,9 +110,7 @@ def _kind(value: Any) -> str:
     return {dict: "a mapping", list: "a list", bool: "true/false"}.get(type(value), type(value).__name__)
 
 
-def parse_front_matter(
-    yaml_text: str, first_line: int, shown_as: str
-) -> tuple[FrontMatter | None, list[Problem]]:
+def parse_front_matter(yaml_text: str, first_line: int, shown_as: str) -> tuple[FrontMatter | None, list[Problem]]:
     """Parse front matter YAML. `first_line` is the file line where the YAML starts."""
     try:
         data = _safe_load(yaml_text)

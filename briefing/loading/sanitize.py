@@ -1,19 +1,12 @@
-"""Make untrusted text safe to show: no control characters, no bidi overrides.
-
-Content files and queries may come from anyone. Escape sequences (ESC), other C0/C1 controls and
-bidirectional overrides could move the cursor, clear the screen or disguise text, so they are
-removed before any text reaches the model; what was removed is reported with its line.
-"""
+"""Clean a content file's text before it reaches the model: control characters and bidi
+overrides (see `briefing.safe_text`) are removed, and each removal is reported with its line."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-# C0 controls except tab and newline, DEL, and C1 controls.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-# Bidi embeddings/overrides/isolates (the "Trojan Source" characters). Marks such as U+200F stay.
-_BIDI = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
+from briefing.safe_text import BIDI as _BIDI
+from briefing.safe_text import CONTROL as _CONTROL
 
 
 @dataclass(frozen=True)
@@ -42,13 +35,6 @@ def clean_text(text: str) -> tuple[str, list[Removal]]:
             if match := _CONTROL.search(line):
                 removals.append(Removal(line_number, _describe(match.group())))
             if match := _BIDI.search(line):
-                removals.append(
-                    Removal(line_number, f"a bidirectional override U+{ord(match.group()):04X}")
-                )
+                removals.append(Removal(line_number, f"a bidirectional override U+{ord(match.group()):04X}"))
         text = _BIDI.sub("", _CONTROL.sub("", text))
     return text, removals
-
-
-def strip_unsafe(text: str) -> str:
-    """Remove control characters and bidi overrides; for short strings such as queries."""
-    return _BIDI.sub("", _CONTROL.sub("", text.replace("\r", " ").replace("\n", " ")))

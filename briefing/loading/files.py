@@ -5,8 +5,8 @@ from __future__ import annotations
 import codecs
 from pathlib import Path
 
+from briefing.loading.sanitize import clean_text
 from briefing.model import Problem, Severity
-from briefing.sanitize import clean_text
 
 #: Larger files are refused: a briefing is short, and a huge file would stall every consumer.
 MAX_FILE_BYTES = 1_000_000
@@ -31,9 +31,7 @@ def read_content_file(path: Path, shown_as: str) -> tuple[str | None, list[Probl
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            return None, [
-                error(0, f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}: split it up")
-            ]
+            return None, [error(0, f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}: split it up")]
         data = path.read_bytes()
     except IsADirectoryError:
         return None, [error(0, "is a folder, not a file: rename it or move it out")]
@@ -50,13 +48,8 @@ def read_content_file(path: Path, shown_as: str) -> tuple[str | None, list[Probl
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        return None, [
-            error(line, f"not valid UTF-8 (byte 0x{data[exc.start]:02x}); save the file as UTF-8")
-        ]
+        return None, [error(line, f"not valid UTF-8 (byte 0x{data[exc.start]:02x}); save the file as UTF-8")]
 
     text, removals = clean_text(text)
-    problems = [
-        error(removal.line, f"{removal.what} removed: delete it from the file")
-        for removal in removals
-    ]
+    problems = [error(removal.line, f"{removal.what} removed: delete it from the file") for removal in removals]
     return text, problems

@@ -43,14 +43,14 @@ def fingerprint(root: Path) -> str:
 
 
 def load_briefing_cached(root: Path | str) -> Briefing:
-    """Like `briefing.loader.load_briefing`, from the cache when the files have not changed."""
+    """Like `briefing.loading.loader.load_briefing`, from the cache when the files have not changed."""
     root = Path(root)
     if not root.is_dir():
-        from briefing.loader import load_briefing  # raises the precise ContentError
+        from briefing.loading.loader import load_briefing  # raises the precise ContentError
 
         return load_briefing(root)
     if os.environ.get(NO_CACHE_VAR):
-        from briefing.loader import load_briefing
+        from briefing.loading.loader import load_briefing
 
         return load_briefing(root)
     entry = cache_dir() / f"{fingerprint(root)}.pickle"
@@ -61,7 +61,7 @@ def load_briefing_cached(root: Path | str) -> Briefing:
             return cached
     except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, TypeError, ValueError):
         pass  # no entry, or one from another version: load afresh
-    from briefing.loader import load_briefing
+    from briefing.loading.loader import load_briefing
 
     briefing = load_briefing(root)
     _store(entry, briefing)
@@ -79,4 +79,4 @@ def _store(entry: Path, briefing: Briefing) -> None:
         pass
 
 
-__all__ = ["ContentError", "load_briefing_cached", "fingerprint", "cache_dir"]
+__all__ = ["ContentError", "cache_dir", "fingerprint", "load_briefing_cached"]

@@ -1,0 +1,72 @@
+"""Checks that look across files: citations of outlets that did not load, shared `order`s."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+
+from briefing.model import OVERVIEW_ID, Problem, Severity, Topic
+
+
+def check_topic(topic: Topic, source_ids: set[str]) -> list[Problem]:
+    """A topic's claims against the outlets that loaded."""
+    problems = []
+    if not topic.claims:
+        problems.append(Problem(topic.path, 0, Severity.ERROR, "topic has no claims: add `- claim [@source]` bullets"))
+    for claim in topic.claims:
+        cited = claim.source_ids
+        if not claim.text:
+            problems.append(Problem(claim.path, claim.line, Severity.ERROR, "claim has citations but no text"))
+        if not cited:
+            problems.append(
+                Problem(claim.path, claim.line, Severity.ERROR, "claim cites no outlet: end it with `[@source-id]`")
+            )
+        for source_id in cited:
+            if source_id not in source_ids:
+                known = ", ".join(sorted(source_ids)) or "none loaded"
+                problems.append(
+                    Problem(claim.path, claim.line, Severity.ERROR, f"unknown source `@{source_id}` (known: {known})")
+                )
+        if claim.is_difference and len(set(cited)) < 2:
+            problems.append(
+                Problem(
+                    claim.path, claim.line, Severity.WARNING, "a difference should cite each side: at least two outlets"
+                )
+            )
+    return problems
+
+
+def duplicate_orders(topics: Iterable[Topic]) -> list[Problem]:
+    first_with_order: dict[int, Topic] = {}
+    problems = []
+    for topic in topics:
+        if topic.order in first_with_order and topic.id != OVERVIEW_ID:
+            other = first_with_order[topic.order]
+            problems.append(
+                Problem(topic.path, 0, Severity.WARNING, f"`order: {topic.order}` is also used by {other.path}")
+            )
+        first_with_order.setdefault(topic.order, topic)
+    return problems
+
+
+def without_unknown_citations(topic: Topic, source_ids: set[str]) -> Topic:
+    """Drop citations of outlets that did not load, so consumers can always resolve an id."""
+    if all(set(claim.source_ids) <= source_ids for claim in topic.claims):
+        return topic
+    sections = tuple(
+        replace(
+            section,
+            claims=tuple(
+                replace(
+                    claim,
+                    parts=tuple(
+                        replace(part, source_ids=tuple(s for s in part.source_ids if s in source_ids))
+                        for part in claim.parts
+                    ),
+                )
+                for claim in section.claims
+            ),
+        )
+        for section in topic.sections
+    )
+    return replace(topic, sections=sections)
