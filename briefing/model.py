@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 #: The topic id given to the overview that `briefing.md` carries.
 OVERVIEW_ID = "overview"
@@ -156,10 +156,9 @@ class Header:
     synonyms: tuple[tuple[str, ...], ...] = ()
 
 
-@dataclass(frozen=True)
-class TopicEntry:
+class TopicEntry(NamedTuple):
     """One line of the briefing's outline: what lists, palettes and key bindings need of a topic
-    without loading its claims."""
+    without loading its claims. (A named tuple: a 10,000-topic outline is built at every start.)"""
 
     id: str
     title: str
