@@ -273,3 +273,15 @@ def test_random_damage_never_stops_a_start(content, flips):
     for entry in briefing.outline:
         briefing.topic(entry.id)
     store.close()
+
+
+def test_citation_counts_come_from_the_store_and_match_the_claims(tmp_path, monkeypatch):
+    from briefing.loading.paths import bundled_content_dir
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    stored, _ = open_briefing(bundled_content_dir())
+    loaded = load_briefing(bundled_content_dir())
+    for source in loaded.sources:
+        counts = stored.citations(source.id)
+        assert counts == loaded.citations(source.id)
+        assert sum(c.claims + c.differences for c in counts) == len(list(loaded.claims_citing(source.id)))

@@ -6,7 +6,7 @@ from collections import OrderedDict
 from collections.abc import Iterator
 
 from briefing.loading.validate import without_unknown_citations
-from briefing.model import Claim, Topic
+from briefing.model import Citations, Claim, Topic
 from briefing.store import codec
 from briefing.store.store import DAMAGE, Store
 
@@ -57,6 +57,14 @@ class StoredLibrary:
                 root / TOPICS_DIR / f"{topic_id}.md", f"{TOPICS_DIR}/{topic_id}.md", topic_id
             ).topic
         return without_unknown_citations(topic, self._source_ids) if topic else None
+
+    def citations(self, source_id: str) -> tuple[Citations, ...]:
+        rows = self._store.query(
+            "SELECT cites.topic_id, cites.claims, cites.differences"
+            " FROM cites JOIN topics ON topics.id = cites.topic_id WHERE cites.source_id = ? ORDER BY topics.rank, topics.ord, topics.sort_title, topics.path",
+            (source_id,),
+        )
+        return tuple(Citations(*row) for row in rows)
 
     def claims_citing(self, source_id: str) -> Iterator[Claim]:
         rows = self._store.query(
