@@ -61,7 +61,8 @@ class StoredLibrary:
     def citations(self, source_id: str) -> tuple[Citations, ...]:
         rows = self._store.query(
             "SELECT cites.topic_id, cites.claims, cites.differences"
-            " FROM cites JOIN topics ON topics.id = cites.topic_id WHERE cites.source_id = ? ORDER BY topics.rank, topics.ord, topics.sort_title, topics.path",
+            " FROM cites JOIN topics ON topics.id = cites.topic_id WHERE cites.source_id = ?"
+            " ORDER BY topics.rank, topics.ord, topics.sort_title, topics.path",
             (source_id,),
         )
         return tuple(Citations(*row) for row in rows)
