@@ -225,7 +225,7 @@ class SearchIndex:
         self, document: Document, finder: IntervalFinder, contexts: dict[str, list[float]], term_count: int
     ) -> Evidence:
         intervals = finder(document.positions(), document.extras)
-        matches = [[(document.field_at(first), grade) for first, _, grade in found] for found in intervals]
+        matches = [_per_position(document, found) for found in intervals]
         context: list[float] = []
         if document.kind in FACTS and document.topic_id is not None:
             context = self._context(document.topic_id, finder, contexts, term_count)
@@ -274,6 +274,16 @@ class SearchIndex:
 
     def __repr__(self) -> str:
         return f"<SearchIndex {self.store!r}>"
+
+
+def _per_position(document: Document, intervals: list[Interval]) -> list[tuple[int, float]]:
+    """(field, grade) of each position a term matched, once per position at its best grade: the
+    word "country's" is one match of "countries", not two ("countrys" and "country")."""
+    best: dict[int, float] = {}
+    for first, _, grade in intervals:
+        if grade > best.get(first, 0.0):
+            best[first] = grade
+    return [(document.field_at(first), grade) for first, grade in best.items()]
 
 
 def _interval_finder(terms: list[Term], grades: Grades) -> IntervalFinder:

@@ -6,7 +6,7 @@ consecutive positions (``30-day`` is ``30day`` or ``30`` then ``day``; ``refused
 ``held back`` when the briefing declares them synonyms).
 
 Each atom grades a document word: exact 1.0, same stem 0.85, part of a longer variant spelling
-0.8, prefix 0.7, synonym 0.7 (0.6 by stem), one typo 0.5. Every word may be a prefix (the last
+0.8, synonym 0.8 (0.68 by stem), prefix 0.7, one typo 0.5. Every word may be a prefix (the last
 one at any length, while it is being typed; the others from three letters). Question words and
 fillers ("who", "the", "how many") are *stop* terms: they count for little in ranking.
 """
@@ -21,7 +21,7 @@ from briefing.search.synonyms import SynonymTable
 from briefing.search.typos import typo_eligible, within_one_edit
 from briefing.search.variants import VariantTable, is_group_term
 
-EXACT, STEM, PART_OF_VARIANT, PREFIX, SYNONYM, TYPO = 1.0, 0.85, 0.8, 0.7, 0.7, 0.5
+EXACT, STEM, PART_OF_VARIANT, PREFIX, SYNONYM, TYPO = 1.0, 0.85, 0.8, 0.7, 0.8, 0.5
 #: Only this much of a query is read, and at most this many terms are used.
 MAX_QUERY_CHARS = 1_000
 MAX_TERMS = 12
