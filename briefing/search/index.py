@@ -256,8 +256,5 @@ class MemoryIndex:
         count = self._counts[kind][field]
         return self._totals[kind][field] / count if count else 0.0
 
-    def __len__(self) -> int:
-        return self._live
-
     def __repr__(self) -> str:
         return f"<MemoryIndex {self._live} documents, {len(self._vocabulary)} words>"
