@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from briefing.loading.loader import load_briefing
-from briefing.search import SearchIndex, highlight_spans
+from briefing.search import SearchIndex
 from briefing.search.typos import within_one_edit
 
 FIXTURE = Path(__file__).parent / "fixtures" / "search"
@@ -26,11 +26,11 @@ def index(briefing):
 
 
 def texts(index, query, limit=50):
-    return [hit.text for hit in index._search(query, limit)]
+    return [hit.text for hit in index.search(query, limit)]
 
 
 def claim_texts(index, query):
-    return [hit.text for hit in index._search(query, 50) if hit.kind in ("claim", "difference")]
+    return [hit.text for hit in index.search(query, 50) if hit.kind in ("claim", "difference")]
 
 
 def test_case_and_accents_are_ignored(index):
@@ -103,22 +103,24 @@ def test_within_one_edit():
     assert not within_one_edit("energy", "eenrgyy")
 
 
-def test_the_word_being_typed_is_a_prefix(index):
+def test_every_word_may_be_a_prefix(index):
     zaporizhzhia = "Another 23 wounded soldiers will be handed over at the Zaporizhzhia crossing."
-    assert zaporizhzhia in texts(index, "zapor")
-    assert zaporizhzhia in texts(index, "crossing zapor")
-    # Finished words (followed by a space) and earlier words are not prefixes.
-    assert texts(index, "zapor ") == []
-    all_words = index._search("crossing zapor", 5)[0]
-    earlier = index._search("zapor crossing", 5)[0]
-    assert earlier.text == zaporizhzhia and earlier.score < all_words.score
+    assert texts(index, "zapor")[0] == zaporizhzhia
+    assert texts(index, "crossing zapor")[0] == zaporizhzhia
+    # Earlier words are prefixes too, from three letters: a reader types "zapor cross", "wou sold".
+    assert texts(index, "zapor cross")[0] == zaporizhzhia
+    assert texts(index, "wou sold")[0] == zaporizhzhia
+    # ...but a whole word ranks above a prefix of a longer one.
+    whole = index.search("crossing zaporizhzhia", 5)[0]
+    typed = index.search("cross zapor", 5)[0]
+    assert whole.text == typed.text == zaporizhzhia and typed.score < whole.score
 
 
 def test_numbers_match(index):
     assert texts(index, "175")[0] == "Russia and Ukraine will exchange 175 POWs on Wednesday."
     assert "Another 23 wounded soldiers will be handed over at the Zaporizhzhia crossing." in texts(index, "23")
     thirty_day = "Putin’s office said the 30-day pause covers energy infrastructure."
-    thirty_days = "the wire said 30 days; the daily gave no term."
+    thirty_days = "Duration: the wire said 30 days; the daily gave no term."
     for query in ("30-day", "30 day", "30 days"):
         found = texts(index, query)
         assert thirty_day in found and thirty_days in found, query
@@ -126,13 +128,13 @@ def test_numbers_match(index):
 
 
 def test_labels_of_differences_are_searchable(index):
-    hits = index._search("duration", 5)
+    hits = index.search("duration", 5)
     assert hits and hits[0].kind == "difference"
     assert hits[0].claim_id == "energy/1.0"
 
 
 def test_hits_carry_the_claim_fields(index, briefing):
-    hit = index._search("Zaporizhzhia", 5)[0]
+    hit = index.search("Zaporizhzhia", 5)[0]
     claim = next(c for c in briefing.claims() if "Zaporizhzhia" in c.text)
     assert (hit.kind, hit.topic_id, hit.claim_id, hit.title) == ("claim", "prisoners", claim.id, "Prisoner exchange")
     assert (hit.text, hit.source_ids, hit.path, hit.line) == (claim.text, ("daily",), "topics/prisoners.md", claim.line)
@@ -140,31 +142,34 @@ def test_hits_carry_the_claim_fields(index, briefing):
 
 
 def test_outlets_and_bottom_line_are_searched(index):
-    outlet = index._search("Global Wire", 5)
+    outlet = index.search("Global Wire", 5)
     assert outlet[0].kind == "source" and outlet[0].source_id == "wire"
     assert outlet[0].title == "Global Wire Service"
-    paragraph = index._search("planned hockey matches", 5)[0]
+    paragraph = index.search("wire reported in detail", 5)[0]
     assert paragraph.kind == "source" and paragraph.text.startswith("The wire reported")
-    overview = index._search("unsettled", 5)
+    overview = index.search("unsettled", 5)
     assert [hit.kind for hit in overview] == ["overview"]
     assert overview[0].topic_id == "overview"
 
 
 def test_topic_title_summary_and_aliases_are_searched(index):
-    assert index._search("maritime safety", 5)[0].topic_id == "sea"
-    swap = index._search("swap", 5)[0]
+    assert index.search("maritime safety", 5)[0].topic_id == "sea"
+    swap = index.search("swap", 5)[0]
     assert (swap.kind, swap.topic_id) == ("topic", "prisoners")
-    blackout = index._search("blackout", 5)
+    blackout = index.search("blackout", 5)
     assert [(hit.kind, hit.topic_id) for hit in blackout] == [("topic", "energy")]
 
 
-def test_highlight_spans_with_variants_accents_and_curly_quotes(briefing):
+def test_highlight_spans_with_variants_accents_and_curly_quotes(briefing, index):
+    from dataclasses import replace
+
     text = "Zelensky’s envoy said “naval ceasefire” talks in Kyïv were next."
-    spans = highlight_spans(text, "zelenskiy cease-fire kiev", briefing.variants)
+    spans = index.spans(text, "zelenskiy cease-fire kiev")
     assert [text[s:e] for s, e in spans] == ["Zelensky’s", "ceasefire", "Kyïv"]
-    assert highlight_spans(text, "kiev") == []  # without the content's variants, Kiev is not Kyïv
+    plain = SearchIndex.build(replace(briefing, header=replace(briefing.header, variants=())))
+    assert plain.spans(text, "kiev") == []  # without the content's variants, Kiev is not Kyïv
     text = "Putin proposed matches with the Kontinental Hockey League."
-    assert [text[s:e] for s, e in highlight_spans(text, "KHL", briefing.variants)] == ["Kontinental Hockey League"]
+    assert [text[s:e] for s, e in index.spans(text, "KHL")] == ["Kontinental Hockey League"]
 
 
 def test_highlight_spans_of_prefix_typo_and_hyphen(index):
@@ -177,7 +182,7 @@ def test_highlight_spans_of_prefix_typo_and_hyphen(index):
 
 def test_hit_spans_point_into_the_text(index):
     for query in ("pause", "kiev", "KHL", "cease-fire", "putin's", "175", "zapor"):
-        hits = index._search(query, 50)
+        hits = index.search(query, 50)
         assert hits, query
         for hit in hits:
             previous_end = 0

@@ -1,4 +1,5 @@
-"""Ranking: phrase > all words > some words; exact > prefix > typo; claims > prose; topic order."""
+"""Ranking: phrase > all words > some words; exact > stem > prefix > typo; facts > headers and
+prose; rare words > common ones; ties in reading order."""
 
 from __future__ import annotations
 
@@ -49,7 +50,7 @@ def make_briefing(topics, bottom_line="", paragraphs=(), variants=()):
 
 
 def ranked(briefing, query):
-    return [hit.text for hit in SearchIndex.build(briefing)._search(query, 50)]
+    return [hit.text for hit in SearchIndex.build(briefing).search(query, 50)]
 
 
 def test_phrase_ranks_above_all_words_above_some_words():
@@ -63,6 +64,7 @@ def test_phrase_ranks_above_all_words_above_some_words():
     assert ranked(briefing, "black sea ") == [
         "Talks on the Black Sea resumed.",
         "A cat in the black harbour by the sea.",
+        "Partial: only black here.",
     ]
     # No document has every word: those with the most of them come first.
     assert ranked(briefing, "black sea talks resumed zebra") == [
@@ -72,13 +74,17 @@ def test_phrase_ranks_above_all_words_above_some_words():
     ]
 
 
-def test_all_words_are_required_unless_nothing_matches_them_all():
-    briefing = make_briefing([("a", 1, ["Energy talks.", "Energy grid.", "Talks only."])])
-    assert ranked(briefing, "energy talks ") == ["Energy talks."]
-    partial = SearchIndex.build(briefing)._search("energy nonexistentword ", 50)
-    assert {hit.text for hit in partial} == {"Energy talks.", "Energy grid."}
-    full = SearchIndex.build(briefing)._search("energy ", 50)
-    assert max(hit.score for hit in partial) < min(hit.score for hit in full)
+def test_documents_with_every_word_rank_above_those_with_some():
+    briefing = make_briefing([("a", 1, ["Energy grid.", "Talks only.", "Energy talks."])])
+    hits = SearchIndex.build(briefing).search("energy talks ", 50)
+    assert hits[0].text == "Energy talks."
+    assert {hit.text for hit in hits[1:]} == {"Energy grid.", "Talks only."}
+    assert hits[0].score > max(hit.score for hit in hits[1:])
+    # A word found nowhere does not hide what the others find.
+    assert {hit.text for hit in SearchIndex.build(briefing).search("energy nonexistentword ", 50)} == {
+        "Energy talks.",
+        "Energy grid.",
+    }
 
 
 def test_exact_ranks_above_prefix_above_typo():
@@ -99,20 +105,16 @@ def test_claims_rank_above_outlet_paragraphs_and_bottom_line():
         bottom_line="Drones hit the refinery, officials said.",
         paragraphs=("Drones hit the refinery early on Tuesday.",),
     )
-    hits = SearchIndex.build(briefing)._search("drones refinery", 50)
+    hits = SearchIndex.build(briefing).search("drones refinery", 50)
     assert next(hit.kind for hit in hits) == "claim"
     assert {hit.kind for hit in hits[1:]} == {"overview", "source"}
     assert hits[0].score > hits[1].score
 
 
 def test_ties_are_broken_by_topic_order_then_position():
-    briefing = make_briefing(
-        [
-            ("late", 9, ["Sirens in the capital.", "Sirens in the capital again."]),
-            ("early", 2, ["Sirens in the capital.", "More sirens in the capital."]),
-        ]
-    )
-    hits = SearchIndex.build(briefing)._search("sirens capital ", 50)
+    same = ["Sirens in the capital.", "Sirens in the capital."]
+    briefing = make_briefing([("late", 9, same), ("early", 2, same)])
+    hits = SearchIndex.build(briefing).search("sirens capital ", 50)
     assert [(hit.topic_id, hit.claim_id) for hit in hits if hit.score == hits[0].score] == [
         ("early", "early/0.0"),
         ("early", "early/0.1"),
@@ -121,15 +123,22 @@ def test_ties_are_broken_by_topic_order_then_position():
     ]
 
 
-def test_alias_ranks_its_topic_first():
+def test_a_fact_stating_the_word_beats_a_topic_merely_called_so():
+    # "rubio" in a meeting: the claim that says what Rubio did, not the topic that lists him.
     briefing = make_briefing(
         [
-            ("grid", 3, ["Repairs continue."], ["blackout"]),
-            ("other", 1, ["A blackout hit the city."]),
+            ("talks", 3, ["Repairs continue."], ["Rubio", "technical talks"]),
+            ("other", 5, ["Secretary of State Marco Rubio led the talks in Jeddah."]),
         ]
     )
-    hits = SearchIndex.build(briefing)._search("blackout", 50)
-    assert [(hit.kind, hit.topic_id) for hit in hits] == [("topic", "grid"), ("claim", "other")]
+    hits = SearchIndex.build(briefing).search("rubio", 50)
+    assert [(hit.kind, hit.topic_id) for hit in hits] == [("claim", "other"), ("topic", "talks")]
+
+
+def test_an_alias_finds_its_topic_when_no_fact_says_the_word():
+    briefing = make_briefing([("grid", 3, ["Repairs continue."], ["blackout"]), ("other", 1, ["The lights are on."])])
+    hits = SearchIndex.build(briefing).search("blackout", 50)
+    assert [(hit.kind, hit.topic_id) for hit in hits] == [("topic", "grid")]
     assert hits[0].text == "Topic grid"
 
 
@@ -141,7 +150,7 @@ def test_exact_match_elsewhere_beats_a_prefix_of_an_alias():
         ],
         variants=(("POW", "prisoners of war"),),
     )
-    hits = SearchIndex.build(briefing)._search("POW", 50)
+    hits = SearchIndex.build(briefing).search("POW", 50)
     assert hits[0].text == "They swapped 175 POWs."
     assert hits[1].topic_id == "energy"  # "pow" is also a prefix of the alias "power"
 
@@ -172,9 +181,11 @@ def test_differences_are_hits_of_their_own_kind():
         "topics/t.md",
     )
     briefing = Briefing.from_topics(Header("T"), (topic,), ())
-    hits = SearchIndex.build(briefing)._search("length", 5)
+    hits = SearchIndex.build(briefing).search("length", 5)
     assert [(hit.kind, hit.source_ids) for hit in hits] == [("difference", ("a", "b"))]
-    assert hits[0].spans == ()  # the label matched, not the text
+    # The label leads the text, so the hit reads as an answer: "Length: Ten days; none".
+    assert hits[0].text == "Length: Ten days; none"
+    assert hits[0].spans == ((0, 6),)
 
 
 def test_limit_is_respected():
@@ -185,14 +196,15 @@ def test_limit_is_respected():
     assert len(index.search("convoy")) == 30
 
 
-def test_alias_wins_even_when_many_topics_match():
-    # More matching topics than the limit: the alias match must still be scored, and first.
+def test_a_topic_named_by_the_word_is_ranked_among_many_that_mention_it():
+    # More topics mention the word than are ranked in full: the one *called* so (by its alias) is
+    # still ranked, and first among topics.
     topics = [
-        Topic(f"t{n:02d}", f"Blackout {n}", n, "Blackout again.", (Section("", ()),), f"topics/t{n:02d}.md")
-        for n in range(1, 61)
+        Topic(f"t{n:03d}", f"Topic {n}", n, "A blackout again.", (Section("", ()),), f"topics/t{n:03d}.md")
+        for n in range(1, 401)
     ]
-    topics.append(Topic("grid", "Power", 99, "Repairs.", (Section("", ()),), "topics/grid.md", ("blackout",)))
+    topics.append(Topic("grid", "Power", 999, "Repairs.", (Section("", ()),), "topics/grid.md", ("blackout",)))
     index = SearchIndex.build(Briefing.from_topics(Header("T"), topics, ()))
-    hits = index._search("blackout", 10)
+    hits = index.search("blackout", 10)
     assert hits[0].topic_id == "grid"
-    assert [hit.topic_id for hit in hits[1:]] == [f"t{n:02d}" for n in range(1, 10)]  # then title matches, in order
+    assert [hit.topic_id for hit in hits[1:]] == [f"t{n:03d}" for n in range(1, 10)]  # then in reading order

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -11,7 +10,7 @@ from hypothesis import strategies as st
 
 from briefing.loading.loader import load_briefing
 from briefing.model import Briefing, Claim, ClaimPart, Header, Section, Source, Topic
-from briefing.search import Hit, SearchIndex, highlight_spans
+from briefing.search import Hit, SearchIndex
 from devkit.synthetic import make_synthetic_briefing
 
 FIXTURE = Path(__file__).parent / "fixtures" / "search"
@@ -60,10 +59,7 @@ def check_hits(hits, limit=50):
     ],
 )
 def test_garbage_queries_never_crash(query):
-    started = time.perf_counter()
-    hits = INDEX._search(query, 50)
-    assert time.perf_counter() - started < 0.5
-    check_hits(hits)
+    check_hits(INDEX.search(query, 50))
 
 
 def test_wordless_queries_find_nothing():
@@ -71,16 +67,36 @@ def test_wordless_queries_find_nothing():
         assert INDEX.search(query) == []
 
 
+def test_a_bug_is_not_swallowed(monkeypatch):
+    """The index is strict: odd input is handled explicitly above, but a failure inside is raised,
+    so these tests can fail (the app's one caller decides what a reader sees)."""
+    import briefing.search.engine as engine
+
+    def broken(*args, **kwargs):
+        raise ZeroDivisionError("a bug in ranking")
+
+    monkeypatch.setattr(engine, "score", broken)
+    with pytest.raises(ZeroDivisionError):
+        INDEX.search("pause")
+
+
+def test_huge_queries_are_cut_not_refused():
+    # Only the first 1,000 characters and 12 terms are read: a pasted page still searches.
+    assert INDEX.search("pause " * 5_000) == INDEX.search("pause " * 12)
+    assert len(INDEX.parse("word " * 5_000).terms) == 12
+
+
 def test_non_string_input_is_not_an_error():
     assert INDEX.search(None) == []  # type: ignore[arg-type]
     assert INDEX.search("pause", limit="lots") != []  # type: ignore[arg-type]
-    assert highlight_spans(None, "x") == []  # type: ignore[arg-type]
+    assert INDEX.spans(None, "x") == []  # type: ignore[arg-type]
+    assert INDEX.spans("pause", None) == []  # type: ignore[arg-type]
 
 
 @settings(max_examples=1000, deadline=None)
 @given(st.text())
 def test_any_query_returns_a_list(query):
-    check_hits(INDEX._search(query, 50))
+    check_hits(INDEX.search(query, 50))
     for start, end in INDEX.spans("Zelensky’s envoy said “naval ceasefire” talks", query):
         assert start < end
 
@@ -166,7 +182,7 @@ def briefings(draw):
 def test_search_over_generated_briefings_never_raises(briefing, queries):
     index = SearchIndex.build(briefing)
     for query in queries:
-        check_hits(index._search(query, 10), 10)
+        check_hits(index.search(query, 10), 10)
         hit_text = " ".join(topic.title for topic in briefing.iter_topics())
         for start, end in index.spans(hit_text, query):
             assert 0 <= start < end <= len(hit_text)
@@ -176,16 +192,14 @@ def test_a_word_found_in_a_generated_claim_is_found_by_search():
     briefing = make_synthetic_briefing(50, seed=3)
     index = SearchIndex.build(briefing)
     claim = next(briefing.claims())
-    hits = index._search(claim.text, 50)
+    hits = index.search(claim.text, 50)
     assert hits[0].claim_id == claim.id  # a claim's own text is its best match (an exact phrase)
 
 
 def test_scale_build_and_search():
-    briefing = make_synthetic_briefing(2_000)
-    started = time.perf_counter()
-    index = SearchIndex.build(briefing)
-    assert time.perf_counter() - started < 5  # generous: a smoke test, the benchmark measures
+    # A smoke test of the large-briefing path (candidates chosen by class); bench/ measures speed.
+    index = SearchIndex.build(make_synthetic_briefing(2_000))
     for query in ("ceasefire", "truce talks", "enrgy", "kreml", "175", "zzzz qqqq"):
-        check_hits(index._search(query, 50))
-    truce = index._search("truce", 50)
+        check_hits(index.search(query, 50))
+    truce = index.search("truce", 50)
     assert any("ceasefire" in hit.text.casefold() for hit in truce)  # synthetic variants apply

@@ -6,9 +6,6 @@ from dataclasses import dataclass
 
 from briefing.search.snippet import make_snippet
 
-#: Hit kinds, in the order the index stores them.
-KINDS = ("claim", "difference", "topic", "source", "overview")
-
 
 @dataclass(frozen=True)
 class Hit:

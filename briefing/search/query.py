@@ -1,35 +1,44 @@
 """Parse a query into terms. A query is never a pattern: only its words are used.
 
-A *term* is one query word (or hyphenated compound, or multi-word variant spelling). It matches
+A *term* is one query word (or hyphenated compound, or multi-word variant or synonym). It matches
 if any of its *alternatives* matches; an alternative is a sequence of *atoms* that must occur at
-consecutive positions (``30-day`` is ``30day`` or ``30`` then ``day``).
+consecutive positions (``30-day`` is ``30day`` or ``30`` then ``day``; ``refused`` may be
+``held back`` when the briefing declares them synonyms).
 
-Each atom grades a document word: exact 1.0, plural/singular 0.9, prefix 0.7 (only the word
-being typed), one typo 0.5 (query words of five letters or more).
+Each atom grades a document word: exact 1.0, same stem 0.85, part of a longer variant spelling
+0.8, synonym 0.8 (0.68 by stem), prefix 0.7, one typo 0.5. Every word may be a prefix (the last
+one at any length, while it is being typed; the others from three letters). Question words and
+fillers ("who", "the", "how many") are *stop* terms: they count for little in ranking.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from briefing.search.language import asks_time, is_stop_word, quantity_question, stem
 from briefing.search.normalize import COMPOUND, analyze
+from briefing.search.synonyms import SynonymTable
 from briefing.search.typos import typo_eligible, within_one_edit
 from briefing.search.variants import VariantTable, is_group_term
 
-EXACT, PLURAL, PREFIX, TYPO = 1.0, 0.9, 0.7, 0.5
+EXACT, STEM, PART_OF_VARIANT, PREFIX, SYNONYM, TYPO = 1.0, 0.85, 0.8, 0.7, 0.8, 0.5
 #: Only this much of a query is read, and at most this many terms are used.
 MAX_QUERY_CHARS = 1_000
 MAX_TERMS = 12
 #: A prefix this short does not pull in variant spellings ("k" must not find every KHL).
 MIN_PREFIX_FOR_VARIANTS = 3
+#: Words before the last are prefixes from this length ("nuc plant" finds "nuclear plant").
+MIN_EARLIER_PREFIX = 3
 
 
 @dataclass
 class Atom:
     word: str | None  # None: only variant groups (a multi-word spelling typed in full)
+    stem: str | None = None  # match other forms of the word (None: the exact word only)
     prefix: bool = False
     typo: bool = False
-    groups: dict[str, float] = field(default_factory=dict)  # group term → grade
+    best: float = EXACT  # the grade of an exact match (a synonym's is lower)
+    groups: dict[str, float] = field(default_factory=dict)  # variant group term → grade
 
     def grade(self, term: str) -> float | None:
         """How well document term `term` matches this atom; None if it does not."""
@@ -42,9 +51,9 @@ class Atom:
         if not word:
             return None
         if term == word:
-            return EXACT
-        if is_plural_pair(word, term):
-            return PLURAL
+            return self.best
+        if self.stem is not None and stem(term) == self.stem:
+            return STEM * self.best
         if self.prefix and term.startswith(word):
             return PREFIX
         if self.typo and within_one_edit(term, word):
@@ -52,30 +61,38 @@ class Atom:
         return None
 
 
-def is_plural_pair(a: str, b: str) -> bool:
-    """`a` and `b` differ by a plural ending: talk/talks, strike/strikes, match/matches."""
-    if len(a) > len(b):
-        a, b = b, a
-    if len(a) < 3 or not b.startswith(a) or not a.isalpha():
-        return False
-    return b[len(a) :] in ("s", "es")
-
-
 @dataclass
 class Term:
     text: str
     alternatives: tuple[tuple[Atom, ...], ...]
+    stop: bool = False  # a question word or filler: helps ranking, never decides it
+
+
+@dataclass
+class Query:
+    terms: list[Term]
+    quantity: bool = False  # "how many", "how long", "share of": a figure is the answer
+    quantity_term: int | None = None  # the term naming what is counted or measured
+    time: bool = False  # "when": a date or a day is the answer
+
+    def __bool__(self) -> bool:
+        return bool(self.terms)
 
     @property
-    def atoms(self) -> list[Atom]:
-        return [atom for alternative in self.alternatives for atom in alternative]
+    def content(self) -> list[int]:
+        """Indexes of the terms that decide ranking: all but stop terms, or all when every term
+        is one ("who", "what did")."""
+        found = [number for number, term in enumerate(self.terms) if not term.stop]
+        return found or list(range(len(self.terms)))
 
 
-def parse_query(query: object, variants: VariantTable | None = None) -> list[Term]:
-    """The terms of `query` (at most `MAX_TERMS`); [] when it has no words."""
+def parse_query(query: object, variants: VariantTable | None = None, synonyms: SynonymTable | None = None) -> Query:
+    """The terms of `query` (at most `MAX_TERMS`); an empty `Query` when it has no words.
+    Anything but a string is a query with no words."""
     if not isinstance(query, str) or not query:
-        return []
+        return Query([])
     variants = variants or VariantTable()
+    synonyms = synonyms or SynonymTable()
     query = query[:MAX_QUERY_CHARS]
     matches = []
     for match in COMPOUND.finditer(query):
@@ -85,40 +102,76 @@ def parse_query(query: object, variants: VariantTable | None = None) -> list[Ter
         if len(matches) >= MAX_TERMS:
             break
     if not matches:
-        return []
-    # The word being typed is a prefix, unless the query ends with a space or punctuation.
+        return Query([])
+    # The last word is being typed unless the query ends with a space or punctuation.
     typing = matches[-1][0].end() == len(query)
     single_words = [analysis.parts[0][0] if len(analysis.parts) == 1 else None for _, analysis in matches]
-    spans = {first: (last, token) for first, last, token in variants.match_query_words(single_words)}
+    variant_spans = {
+        first: (last, tokens, whole) for first, last, tokens, whole in variants.match_query_words(single_words)
+    }
+    synonym_spans = dict(synonyms.match_query_words(single_words))
 
     terms: list[Term] = []
+    term_words: list[str | None] = []  # one folded word per term, None for several
     index = 0
     while index < len(matches):
         is_last = index == len(matches) - 1
-        if index in spans:
-            last, token = spans[index]
+        if index in variant_spans:
+            last, tokens, whole = variant_spans[index]
             text = query[matches[index][0].start() : matches[last][0].end()]
-            terms.append(Term(text, ((Atom(None, groups={token: EXACT}),),)))
+            words = [word for word in single_words[index : last + 1] if word]
+            groups = dict.fromkeys(tokens, EXACT if whole else PART_OF_VARIANT)
+            alternatives: tuple[tuple[Atom, ...], ...] = ((Atom(None, groups=groups),),)
+            if not whole:  # the words as written still count, above the spellings they are part of
+                alternatives += (tuple(Atom(word, stem=_stem_of(word)) for word in words),)
+            terms.append(Term(text, alternatives))
+            term_words.append(None)
+            index = last + 1
+            continue
+        if index in synonym_spans:
+            last = synonym_spans[index]
+            text = query[matches[index][0].start() : matches[last][0].end()]
+            words = [word for word in single_words[index : last + 1] if word]
+            own = tuple(Atom(word, stem=_stem_of(word)) for word in words)
+            terms.append(Term(text, (own, *_synonym_alternatives(tuple(words), synonyms))))
+            term_words.append(None)
             index = last + 1
             continue
         match, analysis = matches[index]
-        prefix = typing and is_last
+        prefix = (is_last and typing) or None
         words = [term for term, _, _ in analysis.parts]
         if len(words) == 1:
-            alternatives: tuple[tuple[Atom, ...], ...] = ((_atom(words[0], prefix, variants),),)
+            word = words[0]
+            alternatives = ((_atom(word, prefix, variants),), *_synonym_alternatives((word,), synonyms))
+            stop = is_stop_word(word)
         else:
             joined = "".join(words)
             parts = tuple(
-                _atom(word, prefix and number == len(words) - 1, variants) for number, word in enumerate(words)
+                _atom(word, prefix if number == len(words) - 1 else False, variants)
+                for number, word in enumerate(words)
             )
             alternatives = ((_atom(joined, prefix, variants),), parts)
-        terms.append(Term(match.group(), alternatives))
+            stop = False
+        terms.append(Term(match.group(), alternatives, stop))
+        term_words.append(words[0] if len(words) == 1 else None)
         index += 1
-    return terms
+    quantity, quantity_term = quantity_question(term_words)
+    return Query(terms, quantity, quantity_term, asks_time(term_words))
 
 
-def _atom(word: str, prefix: bool, variants: VariantTable) -> Atom:
-    atom = Atom(word, prefix=prefix, typo=typo_eligible(word))
+def _stem_of(word: str) -> str | None:
+    return None if is_stop_word(word) else stem(word)
+
+
+def _atom(word: str, typing: bool | None, variants: VariantTable) -> Atom:
+    """One query word. `typing`: True for the word being typed (a prefix at any length), None
+    for the others (a prefix from MIN_EARLIER_PREFIX letters), False for no prefix at all."""
+    stop = is_stop_word(word)
+    if typing is None:
+        prefix = not stop and len(word) >= MIN_EARLIER_PREFIX
+    else:
+        prefix = typing
+    atom = Atom(word, stem=_stem_of(word), prefix=prefix, typo=not stop and typo_eligible(word))
     for spelling, tokens in variants.single.items():
         grade = atom.grade_word(spelling)
         if grade is None or (grade == PREFIX and len(word) < MIN_PREFIX_FOR_VARIANTS):
@@ -127,3 +180,11 @@ def _atom(word: str, prefix: bool, variants: VariantTable) -> Atom:
             if grade > atom.groups.get(token, 0.0):
                 atom.groups[token] = grade
     return atom
+
+
+def _synonym_alternatives(words: tuple[str, ...], synonyms: SynonymTable) -> list[tuple[Atom, ...]]:
+    if not synonyms or (len(words) == 1 and is_stop_word(words[0])):
+        return []
+    return [
+        tuple(Atom(word, stem=_stem_of(word), best=SYNONYM) for word in member) for member in synonyms.others(words)
+    ]

@@ -45,8 +45,12 @@ def _deletions(word: str) -> set[str]:
 class DeletionIndex:
     """Vocabulary words reachable by one typo, for words of at least four letters."""
 
-    def __init__(self, words: Iterable[str]) -> None:
+    def __init__(self, words: Iterable[str] = ()) -> None:
         self._keys: dict[str, list[str]] = {}
+        self.add(words)
+
+    def add(self, words: Iterable[str]) -> None:
+        """Make more words reachable (a word already here is not added twice by the index)."""
         for word in words:
             if len(word) >= MIN_TYPO_LENGTH - 1 and word.isalpha():
                 for key in _deletions(word) | {word}:

@@ -8,6 +8,7 @@ No spelling is built in: every group comes from the content's front matter.
 
 from __future__ import annotations
 
+from briefing.search.language import is_stop_word, stem
 from briefing.search.normalize import Extra, tokenize
 
 GROUP_PREFIX = "\x01"
@@ -52,6 +53,23 @@ class VariantTable:
                     entries.append((words, token))
 
         self._keys = frozenset(self.single) | frozenset(self.multi)
+        # A query finds a multi-word spelling by word stems ("hockey leagues"), and a run of two
+        # words or more from inside one ("atomic energy agency") as a partial match.
+        self._query_whole: dict[tuple[str, ...], str] = {}
+        self._query_partial: dict[tuple[str, ...], tuple[str, ...]] = {}
+        self._longest = 0
+        for entries in self.multi.values():
+            for words, token in entries:
+                stems = tuple(stem(word) for word in words)
+                self._query_whole.setdefault(stems, token)
+                self._longest = max(self._longest, len(words))
+                for start in range(len(words)):
+                    for end in range(start + 2, len(words) + 1):
+                        if end - start == len(words) or sum(not is_stop_word(w) for w in words[start:end]) < 2:
+                            continue
+                        present = self._query_partial.get(stems[start:end], ())
+                        if token not in present:
+                            self._query_partial[stems[start:end]] = (*present, token)
 
     def _add_single(self, word: str, token: str) -> None:
         present = self.single.get(word, ())
@@ -91,20 +109,31 @@ class VariantTable:
                         found.append((token, position, end - 1))
         extras.extend(found)
 
-    def match_query_words(self, words: list[str | None]) -> list[tuple[int, int, str]]:
-        """Multi-word spellings in a query: [(first index, last index, group term)], left to right."""
-        matches: list[tuple[int, int, str]] = []
+    def match_query_words(self, words: list[str | None]) -> list[tuple[int, int, tuple[str, ...], bool]]:
+        """Multi-word spellings in a query, longest first, left to right:
+        [(first index, last index, group terms, whole spelling?)]. Words compare by stem; a run of
+        two words or more from inside a longer spelling ("atomic energy agency" of "International
+        Atomic Energy Agency") is a partial match."""
+        matches: list[tuple[int, int, tuple[str, ...], bool]] = []
+        if not self._longest:
+            return matches
+        stems = [stem(word) if word else "" for word in words]
         index = 0
         while index < len(words):
-            best: tuple[int, str] | None = None
-            for spelling, token in self.multi.get(words[index] or "", ()):
-                end = index + len(spelling)
-                fits = end <= len(words) and tuple(words[index:end]) == spelling
-                if fits and (best is None or end > best[0]):
-                    best = (end, token)
-            if best:
-                matches.append((index, best[0] - 1, best[1]))
-                index = best[0]
+            for end in range(min(len(words), index + self._longest), index + 1, -1):
+                piece = tuple(stems[index:end])
+                if "" in piece:
+                    continue
+                token = self._query_whole.get(piece)
+                if token is not None:
+                    matches.append((index, end - 1, (token,), True))
+                    break
+                tokens = self._query_partial.get(piece)
+                if tokens:
+                    matches.append((index, end - 1, tokens, False))
+                    break
             else:
                 index += 1
+                continue
+            index = matches[-1][1] + 1
         return matches

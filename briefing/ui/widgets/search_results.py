@@ -1,26 +1,36 @@
-"""The as-you-type result list: two lines a hit (where, then the matched words), best first.
+"""The as-you-type result list: the highlighted hit in full, the others in two lines, best first.
 
-A Line-API `ScrollView`: a keystroke only replaces the list of hits, and only the rows on screen
-are ever rendered, so the repaint costs the same for 5 hits or 50, on any size of briefing.
+The highlighted hit shows where it is, then its whole text wrapped to the width with the matched
+words marked and its outlets after it, so the answer reads without pressing Enter. Every other
+hit takes two lines: where, then the matched words.
+
+A Line-API `ScrollView`: a keystroke only replaces the list of hits, only the rows on screen are
+rendered, and only the highlighted hit is wrapped, so a repaint costs the same for 5 hits or 50, on
+any size of briefing.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from textual import events
-from textual.binding import Binding
 from textual.content import Content
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.style import Style
 from textual.visual import Visual
 
 from briefing.model import Briefing
-from briefing.ui.render import badges, highlighted
+from briefing.ui.render import badges
 
-LINES_PER_HIT = 2
+if TYPE_CHECKING:  # the search package loads with the index, after the first paint
+    from briefing.search import Hit
+
+LINES_PER_HIT = 2  # a hit that is not highlighted
+INDENT = "  "
 KIND_LABELS = {
     "claim": "claim",
     "difference": "reports differ",
@@ -33,13 +43,12 @@ KIND_LABELS = {
 class SearchResults(ScrollView, can_focus=False):
     """Shows hits; the search box drives its cursor so typing never leaves the box."""
 
-    COMPONENT_CLASSES = {"search-results--cursor", "search-results--kind", "search-results--hint"}
-
-    BINDINGS = [
-        Binding("down,j", "move(1)", "Next result", show=False, id="results.next"),
-        Binding("up,k", "move(-1)", "Previous result", show=False, id="results.previous"),
-        Binding("enter", "choose", "Open result", id="results.open"),
-    ]
+    COMPONENT_CLASSES = {
+        "search-results--cursor",
+        "search-results--kind",
+        "search-results--hint",
+        "search-results--match",
+    }
 
     class Chosen(Message):
         def __init__(self, index: int) -> None:
@@ -49,22 +58,113 @@ class SearchResults(ScrollView, can_focus=False):
     def __init__(self, briefing: Briefing, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.briefing = briefing
-        self.hits: Sequence = ()
+        self.hits: Sequence[Hit] = ()
         self.cursor = 0
         self.query_text = ""
-        self._rows: dict[tuple[int, int, bool], tuple[Strip, Strip]] = {}
+        self._compact: dict[tuple[int, int], tuple[Strip, Strip]] = {}
+        self._full: tuple[int, int, list[Strip]] | None = None  # (hit, width, lines) of the highlighted hit
+        self._mark: Style | None = None  # the match style, once per theme
 
-    def show(self, query: str, hits: Sequence, note: str = "") -> None:
+    def show(self, query: str, hits: Sequence[Hit], note: str = "") -> None:
         self.query_text = query
         self.hits = hits
         self.cursor = 0
-        self._rows.clear()
+        self._forget_rows()
         count = f"{len(hits)} result{'s' * (len(hits) != 1)}"
         self.border_title = Content(count if query.strip() else "Search")
         self.border_subtitle = Content(note)
-        self.virtual_size = Size(0, max(len(hits), 1) * LINES_PER_HIT)
+        self._update_size()
         self.scroll_to(0, 0, animate=False, immediate=True)
         self.refresh()
+
+    # -- layout: every hit takes two lines but the highlighted one -------------------------------
+
+    @property
+    def _width(self) -> int:
+        return self.scrollable_content_region.width
+
+    def _highlighted_height(self) -> int:
+        width = self._width
+        return len(self._full_lines(width)) if self.hits and width > 0 else LINES_PER_HIT
+
+    def _update_size(self) -> None:
+        if not self.hits:
+            self.virtual_size = Size(0, 1)
+            return
+        self.virtual_size = Size(0, (len(self.hits) - 1) * LINES_PER_HIT + self._highlighted_height())
+
+    def _locate(self, row: int) -> tuple[int, int] | None:
+        """The hit shown on content row `row`, and the line of it; None past the last hit."""
+        before = self.cursor * LINES_PER_HIT
+        if row < before:
+            return divmod(row, LINES_PER_HIT)
+        height = self._highlighted_height()
+        if row < before + height:
+            return self.cursor, row - before
+        index, line = divmod(row - before - height, LINES_PER_HIT)
+        index += self.cursor + 1
+        return (index, line) if index < len(self.hits) else None
+
+    # -- rendering -----------------------------------------------------------------------------
+
+    def _heading(self, hit: Hit, selected: bool, with_badges: bool) -> Content:
+        parts = [
+            Content.styled("▶ " if selected else INDENT, "bold $accent"),
+            Content.styled(hit.title or "", "bold"),
+            Content.styled(
+                f"  {KIND_LABELS.get(hit.kind, hit.kind)}  ",
+                self.get_visual_style("search-results--kind", partial=True),
+            ),
+        ]
+        if with_badges:
+            parts.append(badges(self.briefing, hit.source_ids))
+        return Content.assemble(*parts)
+
+    def _marked(self, text: str, spans: Sequence[tuple[int, int]]) -> Content:
+        """`text` as plain content with the matched words in the themeable match style."""
+        content = Content(text)
+        mark = self._mark
+        if mark is None:
+            # The visual style keeps colours and bold but not `reverse`; the rule's text style has it.
+            rule = self.get_component_styles("search-results--match").text_style
+            mark = self._mark = self.get_visual_style("search-results--match", partial=True) + Style.from_rich_style(
+                rule
+            )
+        for start, end in spans:
+            content = content.stylize(mark, start, end)
+        return content
+
+    def _line(self, content: Content, width: int, selected: bool) -> Strip:
+        style = self.visual_style
+        if selected:
+            style = style + self.get_visual_style("search-results--cursor")
+        return Visual.to_strips(self, content, width, 1, style, pad=True)[0]
+
+    def _compact_lines(self, index: int, width: int) -> tuple[Strip, Strip]:
+        key = (index, width)
+        if key not in self._compact:
+            hit = self.hits[index]
+            snippet, spans = hit.snippet(max(width - len(INDENT) - 1, 10))
+            self._compact[key] = (
+                self._line(self._heading(hit, False, True), width, False),
+                self._line(Content.assemble(INDENT, self._marked(snippet, spans)), width, False),
+            )
+        return self._compact[key]
+
+    def _full_lines(self, width: int) -> list[Strip]:
+        """The highlighted hit: where it is, then all of its text wrapped, then its outlets."""
+        if self._full is not None and self._full[:2] == (self.cursor, width):
+            return self._full[2]
+        hit = self.hits[self.cursor]
+        text = hit.text.replace("\n", " ").replace("\r", " ").replace("\t", " ")  # as long: spans still fit
+        body = self._marked(text, hit.spans)
+        if hit.source_ids and hit.kind != "source":
+            body = Content.assemble(body, " ", badges(self.briefing, hit.source_ids))
+        wrapped = body.wrap(max(width - len(INDENT), 10))
+        lines = [self._line(self._heading(hit, True, False), width, True)]
+        lines.extend(self._line(Content.assemble(INDENT, line), width, True) for line in wrapped)
+        self._full = (self.cursor, width, lines)
+        return lines
 
     def _message(self) -> Content:
         if not self.query_text.strip():
@@ -73,33 +173,10 @@ class SearchResults(ScrollView, can_focus=False):
             "No match for ", Content.styled(self.query_text, "bold"), ". Try fewer words or another spelling."
         )
 
-    def _hit_lines(self, index: int, width: int) -> tuple[Strip, Strip]:
-        selected = index == self.cursor
-        key = (index, width, selected)
-        if key not in self._rows:
-            hit = self.hits[index]
-            title = Content.assemble(
-                Content.styled("▶ " if selected else "  ", "bold $accent"),
-                Content.styled(hit.title or "", "bold"),
-                Content.styled(
-                    f"  {KIND_LABELS.get(hit.kind, hit.kind)}  ",
-                    self.get_visual_style("search-results--kind", partial=True),
-                ),
-                badges(self.briefing, hit.source_ids),
-            )
-            snippet, spans = hit.snippet(max(width - 3, 10))
-            line = Content.assemble("  ", highlighted(snippet, spans))
-            style = self.visual_style
-            if selected:
-                style = style + self.get_visual_style("search-results--cursor")
-            rendered = [Visual.to_strips(self, content, width, 1, style, pad=True)[0] for content in (title, line)]
-            self._rows[key] = (rendered[0], rendered[1])
-        return self._rows[key]
-
     def render_line(self, y: int) -> Strip:
         _scroll_x, scroll_y = self.scroll_offset
         row = scroll_y + y
-        width = self.scrollable_content_region.width
+        width = self._width
         if not self.hits:
             if row == 0:
                 hint = self.get_visual_style("search-results--hint", partial=True)
@@ -107,42 +184,44 @@ class SearchResults(ScrollView, can_focus=False):
                     self, self._message().stylize_before(hint), width, 1, self.visual_style, pad=True
                 )[0]
             return Strip.blank(width, self.rich_style)
-        index, part = divmod(row, LINES_PER_HIT)
-        if index >= len(self.hits):
+        found = self._locate(row)
+        if found is None:
             return Strip.blank(width, self.rich_style)
-        return self._hit_lines(index, width)[part]
+        index, line = found
+        if index == self.cursor:
+            return self._full_lines(width)[line]
+        return self._compact_lines(index, width)[line]
+
+    # -- moving --------------------------------------------------------------------------------
 
     def move(self, delta: int) -> None:
         if not self.hits:
             return
         self.cursor = max(0, min(self.cursor + delta, len(self.hits) - 1))
+        self._update_size()
         self.refresh()
-        self.scroll_to_region(
-            Region(0, self.cursor * LINES_PER_HIT, 1, LINES_PER_HIT), animate=False, immediate=True, force=True
-        )
-
-    def action_move(self, delta: int) -> None:
-        self.move(delta)
-
-    def action_choose(self) -> None:
-        if self.hits:
-            self.post_message(self.Chosen(self.cursor))
+        top = self.cursor * LINES_PER_HIT
+        self.scroll_to_region(Region(0, top, 1, self._highlighted_height()), animate=False, immediate=True, force=True)
 
     def on_click(self, event: events.Click) -> None:
         offset = event.get_content_offset(self)
         if offset is None or not self.hits:
             return
-        index = (offset.y + int(self.scroll_offset.y)) // LINES_PER_HIT
-        if 0 <= index < len(self.hits):
-            self.cursor = index
+        found = self._locate(offset.y + int(self.scroll_offset.y))
+        if found is not None:
+            self.cursor = found[0]
+            self._update_size()
             self.refresh()
-            self.post_message(self.Chosen(index))
+            self.post_message(self.Chosen(found[0]))
 
     def on_resize(self) -> None:
-        self._rows.clear()
+        self._forget_rows()
+        self._update_size()
 
     def _forget_rows(self) -> None:
-        self._rows.clear()  # rendered in the old theme's colours
+        self._compact.clear()
+        self._full = None
+        self._mark = None
 
     def on_mount(self) -> None:
-        self.watch(self.app, "theme", self._forget_rows, init=False)  # old colours
+        self.watch(self.app, "theme", self._forget_rows, init=False)  # rendered in the old theme's colours

@@ -1,0 +1,209 @@
+"""What is searchable: pure functions turning one topic, one outlet, or the header into documents.
+
+One content file gives its documents alone, so an index can be built file by file and one edited
+file re-indexed without the others. Each document carries everything ranking needs: its kind, where
+it stands in reading order (a sortable key, not the order it was indexed in), its fields' terms and
+lengths, and whether it states a figure.
+
+Fields by kind (in `FIELDS` order; the first is the text a hit shows):
+
+* claim, difference: the text (a "where reports differ" entry's starts with its label)
+* topic: title, summary, aliases (each alias apart, so no phrase runs from one into the next)
+* source: headline (or outlet name), outlet name, badge; paragraph: one paragraph of the outlet
+* overview: the bottom line
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from briefing.model import OVERVIEW_ID, Header, Source, Topic
+from briefing.search.language import FIGURE, TIME, answer_marks
+from briefing.search.normalize import SEPARATOR, Extra, terms_of
+from briefing.search.variants import VariantTable
+
+FIELDS: dict[str, tuple[str, ...]] = {
+    "claim": ("text",),
+    "difference": ("text",),  # "Label: what each outlet says"
+    "topic": ("title", "summary", "aliases"),
+    "source": ("headline", "outlet", "badge"),
+    "paragraph": ("text",),
+    "overview": ("text",),
+}
+#: Kinds that state a fact: what a question is answered by.
+FACTS = frozenset({"claim", "difference"})
+
+#: Reading order: (part, topic order, topic title, position in the topic or outlet). The bottom
+#: line comes first, then topics as the outline orders them (overview first), then outlets.
+Order = tuple[int, int, str, int]
+_BOTTOM_LINE: Order = (0, -(2**31), "", 0)
+
+
+class Document(NamedTuple):
+    kind: str  # a key of FIELDS
+    topic_id: str | None
+    claim_id: str | None
+    source_id: str | None
+    title: str  # the topic title, or the outlet name
+    text: str  # what a hit shows
+    source_ids: tuple[str, ...]
+    path: str  # the content file it came from: re-indexing replaces a file's documents
+    line: int
+    order: Order
+    terms: str  # every position, space-separated (one string: compact); fields and aliases apart by SEPARATOR
+    extras: tuple[Extra, ...]  # terms covering positions: joined compounds, variant groups
+    starts: tuple[int, ...]  # the position where each field starts
+    lengths: tuple[int, ...]  # each field's number of words, for length normalisation
+    has_figure: bool  # states a number: "175", "30-day", "three hours"
+    has_time: bool  # says when: "Wednesday", "28 February", "2016"
+
+    def positions(self) -> list[str]:
+        return self.terms.split(" ") if self.terms else []
+
+    def field_at(self, position: int) -> int:
+        """The field (index into FIELDS[kind]) that holds `position`."""
+        starts = self.starts
+        field = 0
+        while field + 1 < len(starts) and starts[field + 1] <= position:
+            field += 1
+        return field
+
+
+def _document(
+    kind: str,
+    fields: list[list[str]],
+    variants: VariantTable,
+    **ref,
+) -> Document:
+    """A document from its fields; each field is a list of phrases (kept apart by SEPARATOR)."""
+    terms: list[str] = []
+    extras: list[Extra] = []
+    starts: list[int] = []
+    lengths: list[int] = []
+    for number, phrases in enumerate(fields):
+        if number:
+            terms.append(SEPARATOR)
+        starts.append(len(terms))
+        before = len(terms)
+        for index, phrase in enumerate(phrases):
+            if index:
+                terms.append(SEPARATOR)
+            if phrase:
+                terms_of(phrase, terms, extras)
+        lengths.append(len(terms) - before - max(0, len(phrases) - 1))
+    words = set(terms)
+    variants.annotate(terms, extras, words)
+    joined = " ".join(terms)
+    marks = answer_marks(words, joined)
+    return Document(
+        kind=kind,
+        terms=joined,
+        extras=tuple(extras),
+        starts=tuple(starts),
+        lengths=tuple(lengths),
+        has_figure=bool(marks & FIGURE),
+        has_time=bool(marks & TIME),
+        **ref,
+    )
+
+
+def topic_order(topic: Topic) -> tuple[int, int, str]:
+    """Where a topic stands in reading order (the model's `reading_order`, as sortable values)."""
+    return (1 if topic.id == OVERVIEW_ID else 2, topic.order, topic.title.casefold())
+
+
+def topic_documents(topic: Topic, variants: VariantTable) -> list[Document]:
+    """A topic's header (unless it is the overview, whose header is the bottom line) and one
+    document per claim and per "where reports differ" entry, in reading order."""
+    part, order, title_key = topic_order(topic)
+    documents = []
+    claims = topic.claims
+    if topic.id != OVERVIEW_ID:
+        text = f"{topic.title} — {topic.summary}" if topic.summary else topic.title
+        cited = tuple(dict.fromkeys(source for claim in claims for source in claim.source_ids))
+        documents.append(
+            _document(
+                "topic",
+                [[topic.title], [topic.summary], list(topic.aliases)],
+                variants,
+                topic_id=topic.id,
+                claim_id=None,
+                source_id=None,
+                title=topic.title,
+                text=text,
+                source_ids=cited,
+                path=topic.path,
+                line=0,
+                order=(part, order, title_key, 0),
+            )
+        )
+    for position, claim in enumerate(claims, start=1):
+        parts = claim.parts
+        text = parts[0].text.strip() if len(parts) == 1 else claim.text
+        if claim.label:  # "Call length: nearly three hours; …" reads as an answer, the text alone may not
+            text = f"{claim.label}: {text}"
+        documents.append(
+            _document(
+                "difference" if claim.is_difference else "claim",
+                [[text]],
+                variants,
+                topic_id=topic.id,
+                claim_id=claim.id,
+                source_id=None,
+                title=topic.title,
+                text=text,
+                source_ids=claim.source_ids,
+                path=claim.path,
+                line=claim.line,
+                order=(part, order, title_key, position),
+            )
+        )
+    return documents
+
+
+def source_documents(source: Source, variants: VariantTable) -> list[Document]:
+    """An outlet: its name and headline, then each paragraph of what it reported."""
+
+    def document(kind: str, fields: list[list[str]], text: str, position: int) -> Document:
+        return _document(
+            kind,
+            fields,
+            variants,
+            topic_id=None,
+            claim_id=None,
+            source_id=source.id,
+            title=source.outlet,
+            text=text,
+            source_ids=(source.id,),
+            path=source.path,
+            line=0,
+            order=(3, 0, source.id, position),
+        )
+
+    headline = source.headline or source.outlet
+    documents = [document("source", [[headline], [source.outlet], [source.short]], headline, 0)]
+    for position, paragraph in enumerate(source.paragraphs, start=1):
+        documents.append(document("paragraph", [[paragraph]], paragraph, position))
+    return documents
+
+
+def header_documents(header: Header, overview_topic: bool, variants: VariantTable, path: str) -> list[Document]:
+    """The bottom line (shown as part of the overview topic when there is one)."""
+    if not header.bottom_line:
+        return []
+    return [
+        _document(
+            "overview",
+            [[header.bottom_line]],
+            variants,
+            topic_id=OVERVIEW_ID if overview_topic else None,
+            claim_id=None,
+            source_id=None,
+            title=header.title,
+            text=header.bottom_line,
+            source_ids=(),
+            path=path,
+            line=0,
+            order=_BOTTOM_LINE,
+        )
+    ]

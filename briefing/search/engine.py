@@ -1,0 +1,304 @@
+"""`SearchIndex`: a briefing's documents in an index store, searched in milliseconds.
+
+A query runs in four steps, none of which walks every document:
+
+1. parse: words → terms, stop words marked, synonyms and variant spellings added (`query`);
+2. expand: each term's atoms → vocabulary words with grades, through the store (`expansion`);
+3. choose candidates: OR of the content terms' posting bitsets; when that is more than
+   `FULL_RANKING` documents, the best classes first (documents with the most terms, then the most
+   exact ones), drawn per kind so topics cannot crowd out facts;
+4. rank: each candidate's matches, field by field, scored by `ranking.score`; ties in reading order.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Callable, Iterable, Iterator, Sequence
+
+from briefing.model import OVERVIEW_ID, Briefing
+from briefing.search import bitset
+from briefing.search.documents import FACTS, Document, header_documents, source_documents, topic_documents
+from briefing.search.expansion import expand
+from briefing.search.highlight import spans_for_terms
+from briefing.search.hit import Hit
+from briefing.search.index import IndexStore, MemoryIndex, name_term
+from briefing.search.matching import DirectGrades, Interval, has_phrase, simple_intervals, term_intervals
+from briefing.search.query import STEM, Query, Term, parse_query
+from briefing.search.ranking import Asks, Evidence, TermWeight, idf, score
+from briefing.search.synonyms import SynonymTable
+from briefing.search.variants import VariantTable
+
+#: Most hits a search returns, whatever `limit` says; `limit` when it is not a number.
+MAX_LIMIT = 1_000
+DEFAULT_LIMIT = 50
+#: Up to this many candidates, every one is ranked in full; beyond, the best classes are.
+FULL_RANKING = 300
+#: Kinds drawn separately when candidates must be chosen, with each pool's share of `limit`.
+_POOLS: tuple[tuple[tuple[str, ...], float], ...] = (
+    (("claim", "difference"), 1.5),
+    (("topic",), 0.5),
+    (("source", "paragraph", "overview"), 0.3),
+)
+_TOPIC_NAME_FIELDS = (0, 2)  # a topic's title and aliases: what its facts are about
+
+Grades = dict[str, list[tuple[int, int, int, float]]]  # word → [(term, alternative, atom, grade)]
+IntervalFinder = Callable[[Sequence[str], Iterable[tuple[str, int, int]]], list[list[Interval]]]
+
+
+def briefing_documents(briefing: Briefing, variants: VariantTable) -> Iterator[Document]:
+    """Every document of a briefing, file by file: the bottom line, topics, outlets."""
+    overview = briefing.entry(OVERVIEW_ID) is not None
+    yield from header_documents(briefing.header, overview, variants, "briefing.md")
+    for topic in briefing.iter_topics():
+        yield from topic_documents(topic, variants)
+    for source in briefing.sources:
+        yield from source_documents(source, variants)
+
+
+class _Highlighter(DirectGrades):
+    """The search's own expansions, in the shape `spans_for_terms` reads: words the search did
+    not expand to stay unmarked, so a highlight never disagrees with a hit."""
+
+    def __init__(self, grades: Grades) -> None:
+        super().__init__([])
+        self.update(grades)
+
+    def fill(self, words: Iterable[str]) -> _Highlighter:
+        return self
+
+
+class SearchIndex:
+    """Search one briefing. Build with `SearchIndex.build(briefing)`."""
+
+    def __init__(self, store: IndexStore, variants: VariantTable, synonyms: SynonymTable) -> None:
+        self.store = store
+        self.variants = variants
+        self.synonyms = synonyms
+
+    @classmethod
+    def build(cls, briefing: Briefing) -> SearchIndex:
+        """Index every topic, outlet and the bottom line of `briefing` (a whole-briefing pass)."""
+        variants = VariantTable(tuple(briefing.variants or ()))
+        synonyms = SynonymTable(tuple(briefing.header.synonyms or ()))
+        collecting = gc.isenabled()
+        gc.disable()  # the build makes ~10^6 small objects and no cycles: skip collector passes
+        try:
+            store = MemoryIndex(briefing_documents(briefing, variants))
+        finally:
+            if collecting:
+                gc.enable()
+        return cls(store, variants, synonyms)
+
+    @property
+    def size(self) -> int:
+        return self.store.size
+
+    def parse(self, query: object) -> Query:
+        return parse_query(query, self.variants, self.synonyms)
+
+    def spans(self, text: str, query: str) -> list[tuple[int, int]]:
+        """Character ranges `[start, end)` of `text` that `query` matches (this briefing's
+        variants and synonyms applied), in order, merged: for marking matches in a view."""
+        if not isinstance(text, str):
+            return []
+        return list(spans_for_terms(text, self.parse(query).terms, self.variants))
+
+    def search(self, query: str, limit: int = DEFAULT_LIMIT) -> list[Hit]:
+        """Hits for `query`, best first; [] for a blank or wordless query or anything but a
+        string. A `limit` that is not a whole number means the default. Raises only on a bug."""
+        if isinstance(limit, bool) or not isinstance(limit, int):
+            try:
+                limit = int(limit)
+            except (TypeError, ValueError, OverflowError):
+                limit = DEFAULT_LIMIT
+        limit = min(limit, MAX_LIMIT)
+        if limit <= 0 or not self.store.size:
+            return []
+        parsed = self.parse(query)
+        if not parsed:
+            return []
+        grades, masks, strong = self._expand(parsed.terms)
+        content = parsed.content
+        union = 0
+        for number in content:
+            union |= masks[number]
+        if not union:
+            return []
+        candidates = self._candidates(union, [masks[n] for n in content], [strong[n] for n in content], limit)
+        if len(candidates) < union.bit_count():
+            candidates = list(dict.fromkeys(self._named_topics(grades, content, limit) + candidates))
+        all_stop = len(content) == len(parsed.terms)
+        weights = [
+            TermWeight(idf(self.store.size, mask.bit_count()), term.stop and not all_stop)
+            for term, mask in zip(parsed.terms, masks, strict=True)
+        ]
+        asks = Asks(parsed.quantity, parsed.quantity_term, parsed.time)
+        finder = _interval_finder(parsed.terms, grades)
+        contexts: dict[str, list[float]] = {}
+        averages: dict[str, list[float]] = {}
+        ranked = []
+        for doc in candidates:
+            document = self.store.document(doc)
+            evidence = self._evidence(document, finder, contexts, averages, len(parsed.terms))
+            found = score(evidence, weights, asks)
+            if found > 0.0:
+                ranked.append((-found, document.order, doc, document))
+        ranked.sort(key=lambda item: (item[0], item[1], item[2]))
+        highlighter = _Highlighter(grades)
+        return [
+            self._hit(document, -negative, parsed.terms, highlighter) for negative, _, _, document in ranked[:limit]
+        ]
+
+    # -- steps ---------------------------------------------------------------------------------
+
+    def _expand(self, terms: list[Term]) -> tuple[Grades, list[int], list[int]]:
+        """Expand every atom; per term, the documents where it may match and where it matches
+        by its own word or stem."""
+        grades: Grades = {}
+        masks: list[int] = []
+        strong: list[int] = []
+        store = self.store
+        for t, term in enumerate(terms):
+            term_any = term_strong = 0
+            for a, alternative in enumerate(term.alternatives):
+                alt_any = alt_strong = -1  # all bits: the AND of no atom yet
+                for k, atom in enumerate(alternative):
+                    atom_any = atom_strong = 0
+                    for word, grade in expand(atom, store).items():
+                        grades.setdefault(word, []).append((t, a, k, grade))
+                        mask = store.mask(word)
+                        atom_any |= mask
+                        if grade >= STEM:
+                            atom_strong |= mask
+                    alt_any &= atom_any
+                    alt_strong &= atom_strong
+                term_any |= max(alt_any, 0)
+                term_strong |= max(alt_strong, 0)
+            masks.append(term_any)
+            strong.append(term_strong)
+        return grades, masks, strong
+
+    def _candidates(self, union: int, masks: list[int], strong: list[int], limit: int) -> list[int]:
+        """The documents worth ranking: all of them when few; else, from the best classes down
+        (most terms, then most terms by their own word or stem), each kind's share of places,
+        then anything left of the best classes until there are `limit`."""
+        if union.bit_count() <= FULL_RANKING:
+            return bitset.lowest(union, FULL_RANKING)
+        classes: list[int] = []
+        slices = bitset.count_slices(masks)
+        for matched in range(len(masks), 0, -1):
+            members = bitset.with_count(slices, matched, union)
+            if members:
+                exact = bitset.count_slices([mask & members for mask in strong])
+                classes.extend(bitset.with_count(exact, count, members) for count in range(len(masks), -1, -1))
+        quotas = [max(1, int(limit * share)) for _, share in _POOLS]
+        pools = [self.store.kind_mask(kinds) for kinds, _ in _POOLS]
+        chosen: dict[int, None] = {}
+        for group in classes:
+            for number, pool in enumerate(pools):
+                if group and quotas[number] > 0:
+                    found = [doc for doc in bitset.lowest(group & pool, quotas[number]) if doc not in chosen]
+                    quotas[number] -= len(found)
+                    chosen.update(dict.fromkeys(found))
+            if not any(quota > 0 for quota in quotas):
+                break
+        for group in classes:  # kinds short of candidates leave their places to the others
+            if len(chosen) >= limit:
+                break
+            chosen.update(dict.fromkeys(bitset.lowest(group, limit + len(chosen))))
+        return list(chosen)
+
+    def _named_topics(self, grades: Grades, content: list[int], limit: int) -> list[int]:
+        """On a large briefing, the topics whose title or aliases hold every content term: ranked
+        in full even when more topics mention the words than there are places."""
+        named = -1
+        for number in content:
+            term_mask = 0
+            for word, found in grades.items():
+                if any(entry[0] == number for entry in found):
+                    term_mask |= self.store.mask(name_term(word))
+            named &= term_mask
+            if not named:
+                return []
+        return bitset.lowest(max(named, 0), max(1, int(limit * _POOLS[1][1])))
+
+    def _evidence(
+        self,
+        document: Document,
+        finder: IntervalFinder,
+        contexts: dict[str, list[float]],
+        averages: dict[str, list[float]],
+        term_count: int,
+    ) -> Evidence:
+        intervals = finder(document.positions(), document.extras)
+        matches = [_per_position(document, found) for found in intervals]
+        context: list[float] = []
+        if document.kind in FACTS and document.topic_id is not None:
+            context = self._context(document.topic_id, finder, contexts, term_count)
+        return Evidence(
+            kind=document.kind,
+            lengths=document.lengths,
+            averages=averages.get(document.kind)
+            or averages.setdefault(
+                document.kind,
+                [self.store.average_length(document.kind, field) for field in range(len(document.lengths))],
+            ),
+            matches=matches,
+            context=context,
+            phrase=term_count > 1 and has_phrase(intervals),
+            has_figure=document.has_figure,
+            has_time=document.has_time,
+        )
+
+    def _context(
+        self, topic_id: str, finder: IntervalFinder, contexts: dict[str, list[float]], term_count: int
+    ) -> list[float]:
+        """Per term, its best grade in a topic's title or aliases (once per topic and query)."""
+        found = contexts.get(topic_id)
+        if found is None:
+            found = [0.0] * term_count
+            header = self.store.topic_header(topic_id)
+            if header is not None:
+                document = self.store.document(header)
+                for number, intervals in enumerate(finder(document.positions(), document.extras)):
+                    for first, _, grade in intervals:
+                        if document.field_at(first) in _TOPIC_NAME_FIELDS and grade > found[number]:
+                            found[number] = grade
+            contexts[topic_id] = found
+        return found
+
+    def _hit(self, document: Document, score: float, terms: list[Term], highlighter: _Highlighter) -> Hit:
+        return Hit(
+            kind="source" if document.kind == "paragraph" else document.kind,
+            topic_id=document.topic_id,
+            claim_id=document.claim_id,
+            source_id=document.source_id,
+            title=document.title,
+            text=document.text,
+            source_ids=document.source_ids,
+            path=document.path,
+            line=document.line,
+            score=round(score, 4),
+            spans=spans_for_terms(document.text, terms, self.variants, highlighter),
+        )
+
+    def __repr__(self) -> str:
+        return f"<SearchIndex {self.store!r}>"
+
+
+def _per_position(document: Document, intervals: list[Interval]) -> list[tuple[int, float]]:
+    """(field, grade) of each position a term matched, once per position at its best grade: the
+    word "country's" is one match of "countries", not two ("countrys" and "country")."""
+    best: dict[int, float] = {}
+    for first, _, grade in intervals:
+        if grade > best.get(first, 0.0):
+            best[first] = grade
+    return [(document.field_at(first), grade) for first, grade in best.items()]
+
+
+def _interval_finder(terms: list[Term], grades: Grades) -> IntervalFinder:
+    if all(len(term.alternatives) == 1 and len(term.alternatives[0]) == 1 for term in terms):
+        simple = {word: [(t, grade) for t, _, _, grade in found] for word, found in grades.items()}
+        count = len(terms)
+        return lambda positions, extras: simple_intervals(count, simple, positions, extras)
+    return lambda positions, extras: term_intervals(terms, grades, positions, extras)

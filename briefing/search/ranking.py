@@ -1,0 +1,128 @@
+"""Scoring one document against one query: pure arithmetic on what matched where.
+
+BM25 with field weights (BM25F): each query term adds its rarity (idf) times a saturating count
+of its matches, each match weighted by how well it matched (exact > same stem > prefix, synonym >
+typo), by the field it is in and by that field's length against the average. Then:
+
+* a fact (claim or "where reports differ" entry) counts in full; a topic header, an outlet and the
+  bottom line count for less, and their repeated mentions count once per field, so a fact that
+  states the words beats a header that merely lists them;
+* a fact also gets a little from its topic's title and aliases (what the topic is about), so
+  "where would hockey games be played" finds "The games would be held in both countries";
+* question words and fillers ("who", "the", "did") weigh a tenth of a content word;
+* the share of the query's content words (rarity-weighted) that a document holds scales it, so
+  the document with all the words usually wins, and a rare word missing costs more than a common one;
+* a question that asks for a quantity ("how many POWs", "how long was the call") lifts the facts
+  that state a figure (and hold the word being counted, when there is one); a "when" question
+  lifts the facts that name a day, a month or a year.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from briefing.search.documents import FACTS
+
+K1 = 1.2  # how fast repeated matches stop adding
+B = 0.75  # how much a long field is held against its matches
+#: Field weights by kind, in `documents.FIELDS` order.
+FIELD_WEIGHTS: dict[str, tuple[float, ...]] = {
+    "claim": (1.0,),
+    "difference": (1.0,),
+    "topic": (1.0, 0.5, 0.8),
+    "source": (0.7, 1.0, 1.0),
+    "paragraph": (1.0,),
+    "overview": (1.0,),
+}
+KIND_WEIGHTS = {"claim": 1.0, "difference": 1.0, "topic": 0.5, "source": 0.4, "paragraph": 0.35, "overview": 0.45}
+CONTEXT = 0.3  # a match in the topic's title or aliases, for one of its facts
+CONTEXT_COVERS = 0.5  # ...and how much of the word it counts as holding
+STOP_SHARE = 0.1
+COVERAGE_FLOOR = 0.5  # a document with none of the content words would keep this share
+PHRASE = 0.15  # every term, in query order, at consecutive positions
+QUANTITY = 1.0  # a fact stating a figure, for a question asking for one
+TIME = 0.5  # a fact saying when, for a "when" question
+
+
+@dataclass(frozen=True)
+class TermWeight:
+    idf: float
+    stop: bool = False
+
+
+def idf(documents: int, frequency: int) -> float:
+    """BM25's rarity of a term found in `frequency` of `documents` documents (always > 0)."""
+    return math.log(1.0 + (documents - frequency + 0.5) / (frequency + 0.5))
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What one document holds of one query."""
+
+    kind: str
+    lengths: Sequence[int]  # each field's length
+    averages: Sequence[float]  # each field's average length over documents of this kind
+    matches: Sequence[Sequence[tuple[int, float]]]  # per term: (field, grade) of each match
+    context: Sequence[float] = ()  # per term: best grade in the topic's title or aliases (facts)
+    phrase: bool = False
+    has_figure: bool = False
+    has_time: bool = False
+
+
+@dataclass(frozen=True)
+class Asks:
+    """What kind of answer a question wants, beyond its words."""
+
+    quantity: bool = False  # "how many", "how long", "share of"
+    quantity_term: int | None = None  # the term naming what is counted ("how many POWs")
+    time: bool = False  # "when"
+
+
+def score(evidence: Evidence, weights: Sequence[TermWeight], asks: Asks = Asks()) -> float:
+    """The document's score for the query (0.0 when nothing matched)."""
+    kind = evidence.kind
+    fact = kind in FACTS
+    field_weights = FIELD_WEIGHTS[kind]
+    norms = [
+        1.0 - B + B * (length / average if average else 1.0)
+        for length, average in zip(evidence.lengths, evidence.averages, strict=False)
+    ]
+    relevance = covered = total = 0.0
+    for number, weight in enumerate(weights):
+        matches = evidence.matches[number]
+        frequency = 0.0
+        if fact:
+            for field, grade in matches:
+                frequency += field_weights[field] * grade / norms[field]
+        else:  # a header or an outlet: each field counts a word once, at its best grade
+            best: dict[int, float] = {}
+            for field, grade in matches:
+                if grade > best.get(field, 0.0):
+                    best[field] = grade
+            for field, grade in best.items():
+                frequency += field_weights[field] * grade / norms[field]
+        context = evidence.context[number] if number < len(evidence.context) else 0.0
+        frequency += CONTEXT * context
+        if frequency:
+            share = STOP_SHARE if weight.stop else 1.0
+            relevance += share * weight.idf * frequency * (K1 + 1.0) / (frequency + K1)
+        if not weight.stop:
+            total += weight.idf
+            if matches:
+                covered += weight.idf
+            elif context:
+                covered += weight.idf * CONTEXT_COVERS
+    if not relevance:
+        return 0.0
+    coverage = covered / total if total else 1.0
+    result = relevance * KIND_WEIGHTS[kind] * (COVERAGE_FLOOR + (1.0 - COVERAGE_FLOOR) * coverage)
+    if evidence.phrase:
+        result *= 1.0 + PHRASE
+    counted = asks.quantity_term is None or bool(evidence.matches[asks.quantity_term])
+    if fact and asks.quantity and evidence.has_figure and counted:
+        result *= 1.0 + QUANTITY
+    if fact and asks.time and evidence.has_time:
+        result *= 1.0 + TIME
+    return result

@@ -1,0 +1,73 @@
+"""Near-equivalent words a briefing declares (`synonyms:` in `briefing.md`): swap/exchange,
+wounded/injured, proposed/suggested. Unlike variants (the same word spelled differently), a
+synonym is another word: it finds what the query's word does not, and ranks below it.
+
+Applied to queries only, by word stem ("suggested" finds "suggest", "suggests"), so the index
+holds no synonym of its own and editing the list needs no re-indexing. A member may have several
+words ("held back", "public opinion"); nothing is built in.
+"""
+
+from __future__ import annotations
+
+from briefing.search.language import stem
+from briefing.search.normalize import tokenize
+
+Phrase = tuple[str, ...]  # folded words
+
+
+class SynonymTable:
+    def __init__(self, groups: tuple[tuple[str, ...], ...] = ()) -> None:
+        self._groups: list[list[Phrase]] = []
+        #: a member's stems → the groups it belongs to
+        self._by_stems: dict[Phrase, list[int]] = {}
+        self.longest = 0
+        for group in groups or ():
+            members: list[Phrase] = []
+            for spelling in group:
+                if not isinstance(spelling, str):
+                    continue
+                words = tuple(tokenize(spelling).terms)
+                if words and words not in members:
+                    members.append(words)
+            if len(members) < 2:
+                continue
+            number = len(self._groups)
+            self._groups.append(members)
+            for words in members:
+                key = tuple(stem(word) for word in words)
+                found = self._by_stems.setdefault(key, [])
+                if number not in found:
+                    found.append(number)
+                self.longest = max(self.longest, len(words))
+
+    def __bool__(self) -> bool:
+        return bool(self._groups)
+
+    def others(self, words: Phrase) -> list[Phrase]:
+        """The other members of every group that `words` (by stem) belong to."""
+        key = tuple(stem(word) for word in words)
+        found: list[Phrase] = []
+        for number in self._by_stems.get(key, ()):
+            for member in self._groups[number]:
+                if tuple(stem(word) for word in member) != key and member not in found:
+                    found.append(member)
+        return found
+
+    def match_query_words(self, words: list[str | None]) -> list[tuple[int, int]]:
+        """Runs of two words or more in a query that are a member ("public opinion"):
+        [(first index, last index)], longest first, left to right."""
+        matches: list[tuple[int, int]] = []
+        if self.longest < 2:
+            return matches
+        stems = [stem(word) if word else None for word in words]
+        index = 0
+        while index < len(words):
+            for end in range(min(len(words), index + self.longest), index + 1, -1):
+                piece = stems[index:end]
+                if None not in piece and tuple(piece) in self._by_stems:
+                    matches.append((index, end - 1))
+                    index = end
+                    break
+            else:
+                index += 1
+        return matches
