@@ -33,7 +33,9 @@ TOPICS_DIR = "topics"
 SOURCES_DIR = "sources"
 _BRIEFING_KEYS = {"title", "as_of", "event_date", "bottom_line", "variants"}
 _TOPIC_KEYS = {"title", "order", "summary", "aliases"}
-_SOURCE_KEYS = {"outlet", "short", "headline", "published", "byline", "address", "confirmed", "note"}
+_SOURCE_KEYS = {"outlet", "short", "headline", "published", "byline", "address", "confirmed", "note", "text_file"}
+# A plain file name: no folder part, no drive, not `.` or `..` (it is joined to `check --against DIR`).
+_PLAIN_FILE_NAME = re.compile(r"^(?!\.\.?$)[^/\\:]+$")
 
 
 def load_briefing(root: Path | str) -> Briefing:
@@ -144,6 +146,17 @@ def _load_sources(root: Path, problems: list[Problem]) -> list[Source]:
                 )
             )
         short = meta.text_field("short", required=False)
+        text_file = meta.text_field("text_file", required=False)
+        if text_file and not _PLAIN_FILE_NAME.match(text_file):
+            meta.problems.append(
+                Problem(
+                    shown_as,
+                    meta.line_of("text_file"),
+                    Severity.ERROR,
+                    f"`text_file` must be a plain file name, like `{source_id}.txt` (no folders, no `..`)",
+                )
+            )
+            text_file = ""
         sources.append(
             Source(
                 id=source_id,
@@ -157,6 +170,8 @@ def _load_sources(root: Path, problems: list[Problem]) -> list[Source]:
                 note=meta.text_field("note", required=False),
                 paragraphs=tuple(text.strip() for text, _line in document.paragraphs if text.strip()),
                 path=shown_as,
+                text_file=text_file,
+                text_file_line=meta.line_of("text_file") if text_file else 0,
             )
         )
         problems.extend(meta.problems)
