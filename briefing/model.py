@@ -137,6 +137,11 @@ class Source:
     note: str
     paragraphs: tuple[str, ...]
     path: str
+    #: The outlet's own text, as a plain file name inside the folder given to
+    #: `briefing check --against DIR`; empty when the author names none.
+    text_file: str = ""
+    #: The front matter line of `text_file`, so a problem with it points at the right line.
+    text_file_line: int = 0
 
     def is_confirmed(self, field_name: str) -> bool:
         return field_name in self.confirmed

@@ -5,6 +5,7 @@ checks that need several files live in `briefing.loading.validate`.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import NamedTuple
 
@@ -26,7 +27,9 @@ from briefing.model import (
 
 _BRIEFING_KEYS = {"title", "as_of", "event_date", "bottom_line", "variants", "synonyms"}
 _TOPIC_KEYS = {"title", "order", "summary", "aliases"}
-_SOURCE_KEYS = {"outlet", "short", "headline", "published", "byline", "address", "confirmed", "note"}
+_SOURCE_KEYS = {"outlet", "short", "headline", "published", "byline", "address", "confirmed", "note", "text_file"}
+# A plain file name: no folder part, no drive, not `.` or `..` (it is joined to `check --against DIR`).
+_PLAIN_FILE_NAME = re.compile(r"^(?!\.\.?$)[^/\\:]+$")
 #: Where a topic file gives no `order`: after every ordered topic.
 UNORDERED = 10_000
 
@@ -83,6 +86,17 @@ def parse_source_file(path: Path, shown_as: str, source_id: str) -> ParsedSource
             )
         )
     short = meta.text_field("short", required=False)
+    text_file = meta.text_field("text_file", required=False)
+    if text_file and not _PLAIN_FILE_NAME.match(text_file):
+        meta.problems.append(
+            Problem(
+                shown_as,
+                meta.line_of("text_file"),
+                Severity.ERROR,
+                f"`text_file` must be a plain file name, like `{source_id}.txt` (no folders, no `..`)",
+            )
+        )
+        text_file = ""
     source = Source(
         id=source_id,
         outlet=outlet or source_id,
@@ -95,6 +109,8 @@ def parse_source_file(path: Path, shown_as: str, source_id: str) -> ParsedSource
         note=meta.text_field("note", required=False),
         paragraphs=tuple(text.strip() for text, _line in document.paragraphs if text.strip()),
         path=shown_as,
+        text_file=text_file,
+        text_file_line=meta.line_of("text_file") if text_file else 0,
     )
     return ParsedSource(source, problems + meta.problems)
 
