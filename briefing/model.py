@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 #: The topic id given to the overview that `briefing.md` carries.
 OVERVIEW_ID = "overview"
@@ -156,10 +156,9 @@ class Header:
     synonyms: tuple[tuple[str, ...], ...] = ()
 
 
-@dataclass(frozen=True)
-class TopicEntry:
+class TopicEntry(NamedTuple):
     """One line of the briefing's outline: what lists, palettes and key bindings need of a topic
-    without loading its claims."""
+    without loading its claims. (A named tuple: a 10,000-topic outline is built at every start.)"""
 
     id: str
     title: str
@@ -190,12 +189,22 @@ def reading_order(topic: Topic | TopicEntry) -> tuple[bool, int, str]:
     return (topic.id != OVERVIEW_ID, topic.order, topic.title.casefold())
 
 
+class Citations(NamedTuple):
+    """How much one topic draws on one outlet."""
+
+    topic_id: str
+    claims: int  # key claims citing the outlet
+    differences: int  # "where reports differ" entries citing it
+
+
 class TopicLibrary(Protocol):
     """Where a briefing's topics come from when asked for: memory, or a compiled store."""
 
     def topic(self, topic_id: str) -> Topic | None: ...
 
     def claims_citing(self, source_id: str) -> Iterator[Claim]: ...
+
+    def citations(self, source_id: str) -> tuple[Citations, ...]: ...
 
 
 class _InMemoryLibrary:
@@ -216,6 +225,14 @@ class _InMemoryLibrary:
             for claim in topic.claims:
                 if source_id in claim.source_ids:
                     yield claim
+
+    def citations(self, source_id: str) -> tuple[Citations, ...]:
+        found = []
+        for topic in self._topics.values():
+            citing = [claim.is_difference for claim in topic.claims if source_id in claim.source_ids]
+            if citing:
+                found.append(Citations(topic.id, citing.count(False), citing.count(True)))
+        return tuple(found)
 
 
 @dataclass(frozen=True)
@@ -317,8 +334,13 @@ class Briefing:
             yield from topic.claims
 
     def claims_citing(self, source_id: str) -> Iterator[Claim]:
-        """The claims that cite an outlet, in reading order."""
+        """The claims that cite an outlet, in reading order (whole-briefing work)."""
         return self.library.claims_citing(source_id)
+
+    def citations(self, source_id: str) -> tuple[Citations, ...]:
+        """Per topic that cites an outlet, in reading order: how many claims and differences do.
+        Cheap at any size: what an outlet view shows before it reads any claim."""
+        return self.library.citations(source_id)
 
     # -- outlets and problems ------------------------------------------------------------------
 

@@ -6,8 +6,6 @@ import argparse
 import gc
 import sys
 
-from briefing.loading.cache import load_briefing_cached
-from briefing.loading.paths import resolve_content_dir
 from briefing.model import ContentError
 
 
@@ -17,9 +15,10 @@ class CannotStart(Exception):
 
 def prepare_app(args: argparse.Namespace):
     """Everything `briefing` does before the app runs (the start-up benchmark times this path)."""
-    folder = resolve_content_dir(args.content)
+    from briefing.commands.content import open_content
+
     try:
-        briefing = load_briefing_cached(folder)
+        briefing, _store = open_content(args, "briefing")
     except ContentError as exc:
         raise CannotStart(str(exc)) from exc
     # The model lives as long as the app: keep it out of the collector's reach so a full

@@ -14,11 +14,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from briefing.loading.loader import load_briefing  # always parses: checking is what it is for
+    # The compiled store re-parses every file whose bytes changed, so its problems are the files'.
+    from briefing.commands.content import open_content
 
     folder = resolve_content_dir(args.folder or getattr(args, "content", None))
     try:
-        briefing = load_briefing(folder)
+        briefing, _store = open_content(args, "briefing check", str(folder))
     except ContentError as exc:
         print(f"briefing check: {exc}", file=sys.stderr)
         return 2

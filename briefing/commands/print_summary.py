@@ -10,7 +10,6 @@ import argparse
 import sys
 from pathlib import Path
 
-from briefing.loading.paths import resolve_content_dir
 from briefing.model import ContentError
 
 PROG = "briefing print"
@@ -39,10 +38,9 @@ def _fail(message: str) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
-    from briefing.loading.cache import load_briefing_cached
+    from briefing.commands.content import open_content
     from briefing.summary import UnknownTopicError, make_handout
 
-    folder = resolve_content_dir(getattr(args, "content", None))
     topic_ids = None
     if args.topics is not None:
         topic_ids = [topic_id.strip() for topic_id in args.topics.split(",") if topic_id.strip()]
@@ -52,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "pdf" and to_stdout and sys.stdout.isatty():
         return _fail("a PDF is binary and stdout is a terminal: use -o FILE (or pipe it)")
     try:
-        briefing = load_briefing_cached(folder)
+        briefing, _store = open_content(args, PROG)
     except ContentError as exc:
         return _fail(str(exc))
     try:

@@ -11,7 +11,6 @@ import json
 import sys
 from typing import TYPE_CHECKING
 
-from briefing.loading.paths import resolve_content_dir
 from briefing.model import Briefing, ContentError
 
 if TYPE_CHECKING:
@@ -35,11 +34,10 @@ def _positive(value: str) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
-    from briefing.loading.cache import load_briefing_cached
+    from briefing.commands.content import open_content
 
-    folder = resolve_content_dir(getattr(args, "content", None))
     try:
-        briefing = load_briefing_cached(folder)
+        briefing, _store = open_content(args, "briefing search")
     except ContentError as exc:
         print(f"briefing search: {exc}", file=sys.stderr)
         return 2

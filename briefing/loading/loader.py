@@ -9,15 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from briefing.loading.parse import (
-    BRIEFING_FILE,
-    SOURCES_DIR,
-    TOPICS_DIR,
-    id_problem,
-    parse_briefing_file,
-    parse_source_file,
-    parse_topic_file,
-)
+from briefing.loading.layout import BRIEFING_FILE, SOURCES_DIR, TOPICS_DIR, id_problem
+from briefing.loading.parse import parse_briefing_file, parse_source_file, parse_topic_file
 from briefing.loading.validate import check_topic, duplicate_orders, without_unknown_citations
 from briefing.model import OVERVIEW_ID, Briefing, ContentError, Problem, Severity, Source, reading_order
 

@@ -5,12 +5,12 @@ checks that need several files live in `briefing.loading.validate`.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import NamedTuple
 
 from briefing.loading.files import read_content_file
 from briefing.loading.frontmatter import FrontMatter, parse_front_matter
+from briefing.loading.layout import BRIEFING_FILE, missing_briefing_problem
 from briefing.loading.markdown import ParsedDocument, parse_document
 from briefing.model import (
     OVERVIEW_ID,
@@ -24,22 +24,11 @@ from briefing.model import (
     Topic,
 )
 
-_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-BRIEFING_FILE = "briefing.md"
-TOPICS_DIR = "topics"
-SOURCES_DIR = "sources"
 _BRIEFING_KEYS = {"title", "as_of", "event_date", "bottom_line", "variants", "synonyms"}
 _TOPIC_KEYS = {"title", "order", "summary", "aliases"}
 _SOURCE_KEYS = {"outlet", "short", "headline", "published", "byline", "address", "confirmed", "note"}
 #: Where a topic file gives no `order`: after every ordered topic.
 UNORDERED = 10_000
-
-
-def id_problem(file_id: str, shown_as: str) -> Problem | None:
-    """Why a file's name cannot be an id (lowercase letters, digits, hyphens), or None."""
-    if _ID.match(file_id):
-        return None
-    return Problem(shown_as, 0, Severity.ERROR, "file name must be lowercase letters, digits and hyphens")
 
 
 def _read(path: Path, shown_as: str, problems: list[Problem]) -> tuple[ParsedDocument, FrontMatter] | None:
@@ -133,15 +122,7 @@ def parse_briefing_file(path: Path) -> ParsedHeader:
     """`briefing.md`: the header, and the overview its claims make."""
     problems: list[Problem] = []
     if not path.exists():
-        problems.append(
-            Problem(
-                BRIEFING_FILE,
-                0,
-                Severity.ERROR,
-                f"`{BRIEFING_FILE}` is missing: create it with title, as_of, event_date and bottom_line",
-            )
-        )
-        return ParsedHeader(Header(), None, problems)
+        return ParsedHeader(Header(), None, [missing_briefing_problem()])
     parsed = _read(path, BRIEFING_FILE, problems)
     if parsed is None:
         return ParsedHeader(Header(), None, problems)

@@ -10,6 +10,12 @@ from briefing.model import OVERVIEW_ID, Problem, Severity, Topic
 
 def check_topic(topic: Topic, source_ids: set[str]) -> list[Problem]:
     """A topic's claims against the outlets that loaded."""
+    return check_claims(topic) + unknown_citations(topic, source_ids)
+
+
+def check_claims(topic: Topic) -> list[Problem]:
+    """What is wrong with a topic on its own: no claims, a claim without text or citations, a
+    difference that cites one side only."""
     problems = []
     if not topic.claims:
         problems.append(Problem(topic.path, 0, Severity.ERROR, "topic has no claims: add `- claim [@source]` bullets"))
@@ -21,12 +27,6 @@ def check_topic(topic: Topic, source_ids: set[str]) -> list[Problem]:
             problems.append(
                 Problem(claim.path, claim.line, Severity.ERROR, "claim cites no outlet: end it with `[@source-id]`")
             )
-        for source_id in cited:
-            if source_id not in source_ids:
-                known = ", ".join(sorted(source_ids)) or "none loaded"
-                problems.append(
-                    Problem(claim.path, claim.line, Severity.ERROR, f"unknown source `@{source_id}` (known: {known})")
-                )
         if claim.is_difference and len(set(cited)) < 2:
             problems.append(
                 Problem(
@@ -34,6 +34,21 @@ def check_topic(topic: Topic, source_ids: set[str]) -> list[Problem]:
                 )
             )
     return problems
+
+
+def unknown_citations(topic: Topic, source_ids: set[str]) -> list[Problem]:
+    """Citations of outlets that did not load, one problem per claim and outlet."""
+    return [
+        unknown_source_problem(claim.path, claim.line, source_id, source_ids)
+        for claim in topic.claims
+        for source_id in claim.source_ids
+        if source_id not in source_ids
+    ]
+
+
+def unknown_source_problem(path: str, line: int, source_id: str, source_ids: Iterable[str]) -> Problem:
+    known = ", ".join(sorted(source_ids)) or "none loaded"
+    return Problem(path, line, Severity.ERROR, f"unknown source `@{source_id}` (known: {known})")
 
 
 def duplicate_orders(topics: Iterable[Topic]) -> list[Problem]:

@@ -1,0 +1,22 @@
+"""How every command gets its briefing: the compiled store of the content folder, brought up to
+date (with a progress bar on a terminal the first time), its notices printed once on stderr."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from briefing.loading.paths import resolve_content_dir
+
+
+def open_content(args: argparse.Namespace, prog: str, folder: str | None = None):
+    """(briefing, store) for the folder the arguments name. Raises `ContentError`."""
+    from briefing.commands.progress import compile_progress
+    from briefing.store.open import open_briefing
+
+    with compile_progress() as progress:
+        briefing, store = open_briefing(resolve_content_dir(folder or getattr(args, "content", None)), progress)
+    for notice in store.notices:
+        print(f"{prog}: {notice}", file=sys.stderr)
+    store.notices.clear()
+    return briefing, store

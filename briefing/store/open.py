@@ -1,0 +1,41 @@
+"""`open_briefing`: the one way commands and the app get a briefing from a content folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from briefing.model import Briefing
+from briefing.store.library import StoredLibrary
+from briefing.store.store import DAMAGE, Progress, Store, Sync
+
+
+def open_briefing(folder: Path | str, progress: Progress | None = None) -> tuple[Briefing, Store]:
+    """Bring the folder's store up to date and return the briefing it holds, and the store
+    (for `refresh` and its `notices`). Raises `ContentError` only when there is no folder."""
+    store = Store(folder)
+    try:
+        store.sync(progress)
+        return snapshot(store), store
+    except DAMAGE as exc:
+        store.rebuild(f"could not be read ({type(exc).__name__})")
+        store.sync(progress)
+        return snapshot(store), store
+
+
+def snapshot(store: Store) -> Briefing:
+    """The briefing as the store holds it now: an immutable view, topics read on demand."""
+    sources = store.sources()
+    return Briefing(
+        header=store.header(),
+        outline=store.outline(),
+        sources=sources,
+        library=StoredLibrary(store, frozenset(source.id for source in sources)),
+        problems=store.problems(),
+        root=str(store.root),
+    )
+
+
+def refresh(store: Store, progress: Progress | None = None) -> tuple[Briefing, Sync] | None:
+    """After edits: the new briefing and what changed, or None when nothing did."""
+    changed = store.sync(progress)
+    return (snapshot(store), changed) if changed else None

@@ -1,0 +1,27 @@
+"""The store's tables. `FORMAT` changes whenever these do; a store of another format is rebuilt."""
+
+from __future__ import annotations
+
+FORMAT = 1
+
+TABLES = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE files (
+    path TEXT PRIMARY KEY, kind TEXT NOT NULL, item_id TEXT NOT NULL,
+    size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, digest TEXT NOT NULL, problems TEXT NOT NULL
+);
+CREATE TABLE topics (
+    id TEXT PRIMARY KEY, path TEXT NOT NULL UNIQUE, title TEXT NOT NULL, ord INTEGER NOT NULL,
+    rank INTEGER NOT NULL, sort_title TEXT NOT NULL, summary TEXT NOT NULL, aliases TEXT NOT NULL,
+    claim_count INTEGER NOT NULL, difference_count INTEGER NOT NULL
+);
+CREATE INDEX topics_reading ON topics (rank, ord, sort_title, path);
+-- Apart from the outline's columns, so reading the outline never pages through claims.
+CREATE TABLE bodies (id TEXT PRIMARY KEY, body TEXT NOT NULL);
+CREATE TABLE sources (id TEXT PRIMARY KEY, path TEXT NOT NULL UNIQUE, record TEXT NOT NULL);
+CREATE TABLE cites (
+    topic_id TEXT NOT NULL, source_id TEXT NOT NULL, claims INTEGER NOT NULL,
+    differences INTEGER NOT NULL, lines TEXT NOT NULL, PRIMARY KEY (topic_id, source_id)
+) WITHOUT ROWID;
+CREATE INDEX cites_source ON cites (source_id);
+"""
