@@ -50,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
     query = " ".join(args.query)
     from briefing.search import SearchIndex
 
-    hits = SearchIndex.build(briefing).search(query, limit=args.limit)
+    hits = SearchIndex.for_briefing(briefing).search(query, limit=args.limit)
     if args.json:
         print(json.dumps([hit_record(hit, briefing) for hit in hits], ensure_ascii=False, indent=2))
     else:

@@ -20,8 +20,11 @@ from pathlib import Path
 from briefing.loading.parse import parse_briefing_file, parse_source_file, parse_topic_file
 from briefing.loading.validate import check_claims
 from briefing.model import Topic
+from briefing.search.documents import header_documents, source_documents, topic_documents
+from briefing.search.variants import VariantTable
 from briefing.store import codec
 from briefing.store.scan import FileStat
+from briefing.store.search_index import Prepared
 
 #: Below this many files, starting worker processes costs more than it saves.
 PARALLEL_FROM = 400
@@ -52,6 +55,7 @@ class Compiled:
     source: str | None = None  # codec.encode_source
     header: str | None = None  # codec.encode_header, for briefing.md
     cites: tuple[tuple[str, int, int, str], ...] = ()  # (source id, claims, differences, JSON lines)
+    documents: tuple[Prepared, ...] = ()  # what search indexes of this file
 
 
 def digest_of(path: Path) -> str:
@@ -61,23 +65,46 @@ def digest_of(path: Path) -> str:
         return ""
 
 
-def compile_file(root: Path, stat: FileStat) -> Compiled:
+def compile_file(root: Path, stat: FileStat, variants: VariantTable) -> Compiled:
+    """One file's rows. `variants` are the briefing's spellings, which search documents carry."""
     path = root / stat.path
     digest = digest_of(path)
     if stat.kind == "source":
         source, problems = parse_source_file(path, stat.path, stat.item_id)
-        encoded = codec.encode_source(source) if source else None
-        return Compiled(stat, digest, codec.encode_problems(problems), source=encoded)
+        if source is None:
+            return Compiled(stat, digest, codec.encode_problems(problems))
+        documents = _prepared(source_documents(source, variants))
+        return Compiled(
+            stat, digest, codec.encode_problems(problems), source=codec.encode_source(source), documents=documents
+        )
+    documents: tuple[Prepared, ...] = ()
     if stat.kind == "topic":
         topic, problems = parse_topic_file(path, stat.path, stat.item_id)
         header = None
     else:
         parsed_header, topic, problems = parse_briefing_file(path)
         header = codec.encode_header(parsed_header)
+        documents = _prepared(
+            header_documents(parsed_header, topic is not None, VariantTable(parsed_header.variants), stat.path)
+        )
+        variants = VariantTable(parsed_header.variants)
     if topic is None:
-        return Compiled(stat, digest, codec.encode_problems(problems), header=header)
+        return Compiled(stat, digest, codec.encode_problems(problems), header=header, documents=documents)
     problems = problems + check_claims(topic)
-    return Compiled(stat, digest, codec.encode_problems(problems), _row(topic), header=header, cites=_cites(topic))
+    documents += _prepared(topic_documents(topic, variants))
+    return Compiled(
+        stat,
+        digest,
+        codec.encode_problems(problems),
+        _row(topic),
+        header=header,
+        cites=_cites(topic),
+        documents=documents,
+    )
+
+
+def _prepared(documents) -> tuple[Prepared, ...]:
+    return tuple(Prepared.of(document) for document in documents)
 
 
 def _row(topic: Topic) -> TopicRow:
@@ -106,12 +133,16 @@ def _cites(topic: Topic) -> tuple[tuple[str, int, int, str], ...]:
     return tuple((source_id, c, d, codec.dumps(lines)) for source_id, (c, d, lines) in counts.items())
 
 
-def _compile_chunk(root: Path, stats: Sequence[FileStat]) -> list[Compiled]:
-    return [compile_file(root, stat) for stat in stats]
+def _compile_chunk(root: Path, stats: Sequence[FileStat], spellings: tuple[tuple[str, ...], ...]) -> list[Compiled]:
+    variants = VariantTable(spellings)
+    return [compile_file(root, stat, variants) for stat in stats]
 
 
 def compile_files(
-    root: Path, stats: Sequence[FileStat], progress: Callable[[int], None] | None = None
+    root: Path,
+    stats: Sequence[FileStat],
+    spellings: tuple[tuple[str, ...], ...],
+    progress: Callable[[int], None] | None = None,
 ) -> Iterator[Compiled]:
     """Compile `stats`, yielding records as they are ready; `progress(n)` after each n files."""
     done = 0
@@ -119,7 +150,7 @@ def compile_files(
         chunks = [stats[start : start + CHUNK] for start in range(0, len(stats), CHUNK)]
         try:
             with ProcessPoolExecutor(max_workers=min(os.cpu_count() or 2, 8), mp_context=get_context("fork")) as pool:
-                for records in pool.map(_compile_chunk, [root] * len(chunks), chunks):
+                for records in pool.map(_compile_chunk, [root] * len(chunks), chunks, [spellings] * len(chunks)):
                     yield from records
                     done += len(records)
                     if progress:
@@ -127,8 +158,9 @@ def compile_files(
             return
         except (BrokenProcessPool, OSError):
             pass  # no workers to be had here: finish in this process
+    variants = VariantTable(spellings)
     for stat in stats[done:]:
-        yield compile_file(root, stat)
+        yield compile_file(root, stat, variants)
         if progress:
             progress(1)
 

@@ -91,6 +91,8 @@ class Store:
         self.location = None if in_memory else (location or store_path(self.root))
         self.notices: list[str] = []  # one line each, for the CLI's stderr or the app's notices
         self._lock = threading.RLock()
+        self._search_index = None
+        self._compiled_header: list = []
         self._connection = self._open()
 
     # -- opening -----------------------------------------------------------------------------
@@ -279,9 +281,90 @@ class Store:
 
         if progress:
             progress(0, total)
-        for record in compile_files(self.root, plan.compile, advance):
+        header, stats = self._header_first(plan.compile)
+        full = self._meta("variants") != codec.dumps(list(header.variants)) or self._meta("indexed") != "yes"
+        documents: dict[str, tuple] = {}
+        if full and len(stats) < total:
+            advance(total - len(stats))  # briefing.md, parsed first for its spellings
+        records = compile_files(self.root, stats, header.variants, advance)
+        for record in (*self._compiled_header, *records):
             self._forget(record.stat.path)
             self._write(record)
+            documents[record.stat.path] = record.documents
+        self._index(documents, plan.remove, full, header)
+
+    def _header_first(self, stats: list[FileStat]) -> tuple[Header, list[FileStat]]:
+        """The briefing's header, parsed first when it changed (search documents carry its
+        spellings), and the other files to compile."""
+        from briefing.search.variants import VariantTable
+        from briefing.store.compile import compile_file
+
+        self._compiled_header = []
+        for stat in stats:
+            if stat.kind == "briefing":
+                record = compile_file(self.root, stat, VariantTable(()))
+                self._compiled_header = [record]
+                header = codec.decode_header(record.header) if record.header else Header()
+                return header, [other for other in stats if other is not stat]
+        return self.header_now(), stats
+
+    def header_now(self) -> Header:
+        encoded = self._meta("header")
+        return codec.decode_header(encoded) if encoded else Header()
+
+    def _index(self, documents: dict[str, tuple], removed: list[str], full: bool, header: Header) -> None:
+        """Keep the search index in step: the changed files' documents replaced, or, when the
+        spellings changed (every document carries them) or there is no index yet, all rebuilt."""
+        from briefing.store.search_index import SqliteIndex
+
+        index = SqliteIndex(self._connection)
+        if full:
+            index.rebuild(self._all_documents(documents, header))
+            self._set_meta("variants", codec.dumps(list(header.variants)))
+            self._set_meta("indexed", "yes")
+        else:
+            for path in removed:
+                index.remove(path)
+            for path, prepared in documents.items():
+                index.replace(path, prepared)
+        self._search_index = None  # the next search reads the new state
+
+    def _all_documents(self, fresh: dict[str, tuple], header: Header) -> list:
+        """Every document: those just compiled, and those of unchanged files made again from
+        the rows (only when the spellings changed under them)."""
+        from briefing.search.documents import header_documents, source_documents, topic_documents
+        from briefing.search.variants import VariantTable
+        from briefing.store.search_index import Prepared
+
+        found = [document for prepared in fresh.values() for document in prepared]
+        variants = VariantTable(header.variants)
+        for (path,) in self._connection.execute("SELECT path FROM files").fetchall():
+            if path in fresh:
+                continue
+            made = []
+            topic_row = self._connection.execute(
+                "SELECT topics.id, title, ord, summary, path, aliases, body FROM topics JOIN bodies USING (id)"
+                " WHERE path = ?",
+                (path,),
+            ).fetchone()
+            if path == BRIEFING_FILE:
+                made += header_documents(header, topic_row is not None, variants, path)
+            if topic_row is not None:
+                made += topic_documents(codec.decode_topic(*topic_row), variants)
+            source_row = self._connection.execute("SELECT record FROM sources WHERE path = ?", (path,)).fetchone()
+            if source_row is not None:
+                made += source_documents(codec.decode_source(source_row[0]), variants)
+            found += [Prepared.of(document) for document in made]
+        return found
+
+    def search_index(self):
+        """The store's search index (`IndexStore`), read lazily; built by `sync`."""
+        from briefing.store.search_index import SqliteIndex
+
+        with self._lock:
+            if self._search_index is None:
+                self._search_index = SqliteIndex(self._connection, self._lock)
+            return self._search_index
 
     def _forget(self, path: str) -> None:
         connection = self._connection
