@@ -19,6 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import keystroke_bench
 import search_bench
+import search_quality
 import startup_bench
 
 from briefing.loading.paths import bundled_content_dir
@@ -87,6 +88,14 @@ def main() -> None:
             f"keystroke to results on screen, {label}: p50 {keys['p50_ms']:.1f} ms, "
             f"p90 {keys['p90_ms']:.1f} ms (target <= 33 ms)"
         )
+    if search_quality.DEFAULT_QUERIES.is_file():
+        quality = search_quality.run()
+        print(
+            f"search quality, {quality['queries']} meeting queries: right@1 {quality['at_1']:.0%} (target >= 90%), "
+            f"right@3 {quality['at_3']:.0%} (target 100%)"
+        )
+    else:
+        print(f"search quality: no query file at {search_quality.DEFAULT_QUERIES} (bench/search_quality.py FILE)")
     print(f"(bench took {time.perf_counter() - started:.0f} s for the search part)")
 
 

@@ -146,10 +146,11 @@ class SearchIndex:
         asks = Asks(parsed.quantity, parsed.quantity_term, parsed.time)
         finder = _interval_finder(parsed.terms, grades)
         contexts: dict[str, list[float]] = {}
+        averages: dict[str, list[float]] = {}
         ranked = []
         for doc in candidates:
             document = self.store.document(doc)
-            evidence = self._evidence(document, finder, contexts, len(parsed.terms))
+            evidence = self._evidence(document, finder, contexts, averages, len(parsed.terms))
             found = score(evidence, weights, asks)
             if found > 0.0:
                 ranked.append((-found, document.order, doc, document))
@@ -194,7 +195,7 @@ class SearchIndex:
         then anything left of the best classes until there are `limit`."""
         if union.bit_count() <= FULL_RANKING:
             return bitset.lowest(union, FULL_RANKING)
-        classes = []
+        classes: list[int] = []
         slices = bitset.count_slices(masks)
         for matched in range(len(masks), 0, -1):
             members = bitset.with_count(slices, matched, union)
@@ -236,10 +237,15 @@ class SearchIndex:
             named &= term_mask
             if not named:
                 return []
-        return bitset.lowest(max(named, 0), limit)
+        return bitset.lowest(max(named, 0), max(1, int(limit * _POOLS[1][1])))
 
     def _evidence(
-        self, document: Document, finder: IntervalFinder, contexts: dict[str, list[float]], term_count: int
+        self,
+        document: Document,
+        finder: IntervalFinder,
+        contexts: dict[str, list[float]],
+        averages: dict[str, list[float]],
+        term_count: int,
     ) -> Evidence:
         intervals = finder(document.positions(), document.extras)
         matches = [_per_position(document, found) for found in intervals]
@@ -249,7 +255,11 @@ class SearchIndex:
         return Evidence(
             kind=document.kind,
             lengths=document.lengths,
-            averages=[self.store.average_length(document.kind, field) for field in range(len(document.lengths))],
+            averages=averages.get(document.kind)
+            or averages.setdefault(
+                document.kind,
+                [self.store.average_length(document.kind, field) for field in range(len(document.lengths))],
+            ),
             matches=matches,
             context=context,
             phrase=term_count > 1 and has_phrase(intervals),

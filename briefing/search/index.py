@@ -26,7 +26,6 @@ from briefing.search.variants import is_group_term
 DENSE_TERM = 24
 #: Before a word: the topics whose title or aliases hold it (`name_term`).
 NAME_MARK = "\x02"
-_NAME_FIELDS = (0, 2)  # a topic's title and aliases
 
 
 def name_term(word: str) -> str:
@@ -42,8 +41,10 @@ def _words_of(document: Document) -> set[str]:
     if document.extras:
         words.update(extra[0] for extra in document.extras)
     if document.kind == "topic":
-        names = {word for position, word in enumerate(positions) if document.field_at(position) in _NAME_FIELDS}
-        names.update(word for word, first, _ in document.extras if document.field_at(first) in _NAME_FIELDS)
+        title_end, aliases_start = document.starts[1], document.starts[2]
+        names = set(positions[:title_end])
+        names.update(positions[aliases_start:])
+        names.update(word for word, first, _ in document.extras if first < title_end or first >= aliases_start)
         names.discard(SEPARATOR)
         words.update(NAME_MARK + word for word in names)
     words.discard(SEPARATOR)
@@ -272,9 +273,6 @@ class MemoryIndex:
     def average_length(self, kind: str, field: int) -> float:
         count = self._counts[kind][field]
         return self._totals[kind][field] / count if count else 0.0
-
-    def __len__(self) -> int:
-        return self._live
 
     def __repr__(self) -> str:
         return f"<MemoryIndex {self._live} documents, {len(self._vocabulary)} words>"

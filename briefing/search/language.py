@@ -141,16 +141,15 @@ def is_time(word: str) -> bool:
 
 FIGURE, TIME = 1, 2
 _DIGIT = re.compile(r"\d")
-_YEAR = re.compile(r"(?<![0-9a-z])(?:19|20)\d\d(?![0-9a-z])")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 def answer_marks(words: set[str], text: str) -> int:
     """`FIGURE` | `TIME` when a document's folded `words` (also as `text`, space-separated)
     state a figure / say when. Set operations and one regex pass: no loop over the words."""
-    marks = 0
-    if _DIGIT.search(text) or not words.isdisjoint(NUMBER_WORDS):
-        marks |= FIGURE
-    if not words.isdisjoint(TIME_WORDS) or _YEAR.search(text):
+    digits = _DIGIT.search(text) is not None
+    marks = FIGURE if digits or not words.isdisjoint(NUMBER_WORDS) else 0
+    if not words.isdisjoint(TIME_WORDS) or (digits and _YEAR.search(text)):
         marks |= TIME
     return marks
 

@@ -67,10 +67,6 @@ class Term:
     alternatives: tuple[tuple[Atom, ...], ...]
     stop: bool = False  # a question word or filler: helps ranking, never decides it
 
-    @property
-    def atoms(self) -> list[Atom]:
-        return [atom for alternative in self.alternatives for atom in alternative]
-
 
 @dataclass
 class Query:

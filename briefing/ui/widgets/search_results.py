@@ -12,6 +12,7 @@ any size of briefing.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from textual import events
 from textual.content import Content
@@ -23,8 +24,10 @@ from textual.style import Style
 from textual.visual import Visual
 
 from briefing.model import Briefing
-from briefing.search import Hit
 from briefing.ui.render import badges
+
+if TYPE_CHECKING:  # the search package loads with the index, after the first paint
+    from briefing.search import Hit
 
 LINES_PER_HIT = 2  # a hit that is not highlighted
 INDENT = "  "
@@ -60,6 +63,7 @@ class SearchResults(ScrollView, can_focus=False):
         self.query_text = ""
         self._compact: dict[tuple[int, int], tuple[Strip, Strip]] = {}
         self._full: tuple[int, int, list[Strip]] | None = None  # (hit, width, lines) of the highlighted hit
+        self._mark: Style | None = None  # the match style, once per theme
 
     def show(self, query: str, hits: Sequence[Hit], note: str = "") -> None:
         self.query_text = query
@@ -119,9 +123,13 @@ class SearchResults(ScrollView, can_focus=False):
     def _marked(self, text: str, spans: Sequence[tuple[int, int]]) -> Content:
         """`text` as plain content with the matched words in the themeable match style."""
         content = Content(text)
-        # The visual style keeps colours and bold but not `reverse`; the rule's text style has it.
-        rule = self.get_component_styles("search-results--match").text_style
-        mark = self.get_visual_style("search-results--match", partial=True) + Style.from_rich_style(rule)
+        mark = self._mark
+        if mark is None:
+            # The visual style keeps colours and bold but not `reverse`; the rule's text style has it.
+            rule = self.get_component_styles("search-results--match").text_style
+            mark = self._mark = self.get_visual_style("search-results--match", partial=True) + Style.from_rich_style(
+                rule
+            )
         for start, end in spans:
             content = content.stylize(mark, start, end)
         return content
@@ -213,6 +221,7 @@ class SearchResults(ScrollView, can_focus=False):
     def _forget_rows(self) -> None:
         self._compact.clear()
         self._full = None
+        self._mark = None
 
     def on_mount(self) -> None:
         self.watch(self.app, "theme", self._forget_rows, init=False)  # rendered in the old theme's colours
