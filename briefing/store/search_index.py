@@ -14,6 +14,7 @@ import json
 import sqlite3
 import threading
 import zlib
+from array import array
 from collections import OrderedDict, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from functools import wraps
@@ -36,6 +37,33 @@ def pack(bits: int) -> bytes:
 
 def unpack(blob: bytes) -> int:
     return int.from_bytes(zlib.decompress(blob), "little")
+
+
+# A term's postings are kept as a list of ids while it is rare (smaller, and as quick to turn into
+# a bitset), as a compressed bitset once common: b"i" + uint32s, or b"b" + zlib'd bits.
+_IDS, _BITS = b"i", b"b"
+#: A term in more than one document in this many is kept as a bitset.
+_DENSE_SHARE = 64
+
+
+def encode_postings(bits: int, count: int, size: int) -> bytes:
+    if count * _DENSE_SHARE >= size:
+        return _BITS + pack(bits)
+    return _IDS + array("I", _ids_of(bits)).tobytes()
+
+
+def decode_postings(blob: bytes, size: int) -> int:
+    if blob[:1] == _BITS:
+        return unpack(blob[1:])
+    ids = array("I")
+    ids.frombytes(blob[1:])
+    return bits_of(ids, size)
+
+
+def _ids_of(bits: int) -> list[int]:
+    text = bin(bits)
+    end = len(text) - 1
+    return [end - index for index in range(end, 1, -1) if text[index] == "1"]
 
 
 def bits_of(ids: Iterable[int], size: int) -> int:
@@ -132,18 +160,22 @@ class SqliteIndex:
 
     # -- building and changing -----------------------------------------------------------------
 
-    def rebuild(self, documents: Iterable[Prepared]) -> None:
-        """Index every document afresh, ids in reading order (inside the caller's transaction)."""
+    def clear(self) -> None:
         for table in ("sdocs", "sterms", "styped", "skinds", "sstate"):
             self._db.execute(f"DELETE FROM {table}")
         self._masks.clear()
         self._documents.clear()
-        ordered = sorted(documents, key=lambda document: document.order)
-        self._state = {"size": 0, "next": 0, "watermark": len(ordered), "lengths": _empty_lengths()}
-        self._insert(ordered)
+        self._state = {"size": 0, "next": 0, "watermark": 0, "lengths": _empty_lengths()}
+
+    def rebuild(self, documents: Iterable[Prepared]) -> None:
+        """Index every document afresh, given in reading order: ids follow it (inside the
+        caller's transaction)."""
+        self.clear()
+        self._insert(documents)
+        self._state["watermark"] = self._state["next"]
         self._write_state()
 
-    def replace(self, path: str, documents: Sequence[Prepared]) -> None:
+    def replace(self, path: str, documents: Iterable[Prepared]) -> None:
         """Re-index one content file (inside the caller's transaction)."""
         self.remove(path)
         self._insert(sorted(documents, key=lambda document: document.order))
@@ -167,14 +199,14 @@ class SqliteIndex:
         for kind, bits in kinds.items():
             self._update_kind(kind, lambda current, bits=bits: current & ~bits)
         dropped = []
-        for term in touched:
-            row = self._db.execute("SELECT df, bits FROM sterms WHERE term = ?", (term,)).fetchone()
-            if row is None:
-                continue
-            bits = unpack(row[1]) & ~gone
+        size = self._state["next"]
+        for term, _df, blob in self._fetch_terms(list(touched)):
+            bits = decode_postings(blob, size) & ~gone
             if bits:
+                count = bits.bit_count()
                 self._db.execute(
-                    "UPDATE sterms SET df = ?, bits = ? WHERE term = ?", (bits.bit_count(), pack(bits), term)
+                    "UPDATE sterms SET df = ?, bits = ? WHERE term = ?",
+                    (count, encode_postings(bits, count, size), term),
                 )
             else:
                 self._db.execute("DELETE FROM sterms WHERE term = ?", (term,))
@@ -183,21 +215,25 @@ class SqliteIndex:
         if dropped:
             self._db.executemany("DELETE FROM styped WHERE term = ?", [(term,) for term in dropped])
 
-    def _insert(self, documents: Sequence[Prepared]) -> None:
-        if not documents:
-            return
-        first = self._state["next"]
-        size = first + len(documents)
-        postings: defaultdict[str, list[int]] = defaultdict(list)
-        kinds: defaultdict[str, list[int]] = defaultdict(list)
+    def _insert(self, documents: Iterable[Prepared]) -> None:
+        """Index documents given in reading order, streamed: only the postings are held."""
+        first = size = self._state["next"]
+        postings: defaultdict[str, array[int]] = defaultdict(lambda: array("I"))
+        kinds: defaultdict[str, array[int]] = defaultdict(lambda: array("I"))
         rows = []
-        for doc, document in enumerate(documents, start=first):
+        for size, document in enumerate(documents, start=first + 1):
+            doc = size - 1
             rows.append((doc, document.path, document.kind, document.topic_id, document.body))
             kinds[document.kind].append(doc)
             for term in document.terms:
                 postings[term].append(doc)
             self._count(document.kind, document.lengths, 1)
+            if len(rows) >= 5_000:  # a full build streams its rows out instead of holding them all
+                self._db.executemany("INSERT INTO sdocs (doc, path, kind, topic_id, body) VALUES (?, ?, ?, ?, ?)", rows)
+                rows.clear()
         self._db.executemany("INSERT INTO sdocs (doc, path, kind, topic_id, body) VALUES (?, ?, ?, ?, ?)", rows)
+        if size == first:
+            return
         for kind, ids in kinds.items():
             added = bits_of(ids, size)
             self._update_kind(kind, lambda current, added=added: current | added)
@@ -205,19 +241,21 @@ class SqliteIndex:
         new_words = []
         updates, inserts = [], []
         for term, ids in postings.items():
-            added = bits_of(ids, size)
             if term in existing:
-                bits = unpack(existing[term][1]) | added
-                updates.append((bits.bit_count(), pack(bits), term))
+                bits = decode_postings(existing[term][1], first) | bits_of(ids, size)
+                count = bits.bit_count()
+                updates.append((count, encode_postings(bits, count, size), term))
             else:
-                inserts.append([term, len(ids), pack(added), 1 if is_word(term) else 0, None])
+                if len(ids) * _DENSE_SHARE >= size:
+                    blob = _BITS + pack(bits_of(ids, size))
+                else:
+                    blob = _IDS + ids.tobytes()
+                inserts.append((term, len(ids), blob, 1 if is_word(term) else 0))
                 if is_word(term):
                     new_words.append(term)
             self._masks.pop(term, None)
+        stems = dict(zip(new_words, stem_all(new_words), strict=True)) if new_words else {}
         if new_words:
-            stems = dict(zip(new_words, stem_all(new_words), strict=True))
-            for row in inserts:
-                row[4] = stems.get(row[0])
             self._db.executemany(
                 "INSERT INTO styped (key, term) VALUES (?, ?)",
                 [
@@ -228,7 +266,10 @@ class SqliteIndex:
                 ],
             )
         self._db.executemany("UPDATE sterms SET df = ?, bits = ? WHERE term = ?", updates)
-        self._db.executemany("INSERT INTO sterms (term, df, bits, word, stem) VALUES (?, ?, ?, ?, ?)", inserts)
+        self._db.executemany(
+            "INSERT INTO sterms (term, df, bits, word, stem) VALUES (?, ?, ?, ?, ?)",
+            [(*row, stems.get(row[0])) for row in inserts],
+        )
         self._state["next"] = size
 
     def _fetch_terms(self, terms: list[str]) -> list[tuple[str, int, bytes]]:
@@ -280,7 +321,7 @@ class SqliteIndex:
         found = self._masks.get(term)
         if found is None:
             row = self._db.execute("SELECT bits FROM sterms WHERE term = ?", (term,)).fetchone()
-            found = unpack(row[0]) if row else 0
+            found = decode_postings(row[0], self._state["next"]) if row else 0
             self._remember(term, found)
         else:
             self._masks.move_to_end(term)
@@ -297,8 +338,7 @@ class SqliteIndex:
         return row[0] if row else 0
 
     def postings(self, term: str) -> Sequence[int]:
-        bits = self.mask(term)
-        return [index for index, bit in enumerate(reversed(bin(bits)[2:])) if bit == "1"] if bits else []
+        return _ids_of(self.mask(term))
 
     @_locked
     def kind_mask(self, kinds: Iterable[str]) -> int:
@@ -354,3 +394,46 @@ class SqliteIndex:
 
 def _empty_lengths() -> dict[str, list[list[int]]]:
     return {kind: [[0] * len(fields), [0] * len(fields)] for kind, fields in FIELDS.items()}
+
+
+def documents_from_rows(connection: sqlite3.Connection, paths: Sequence[str], spellings) -> list[Prepared]:
+    """The search documents of content files, made from the store's rows (in `paths` order)."""
+    from briefing.loading.layout import BRIEFING_FILE
+    from briefing.search.documents import header_documents, source_documents, topic_documents
+    from briefing.search.variants import VariantTable
+    from briefing.store import codec
+
+    variants = VariantTable(tuple(tuple(group) for group in spellings))
+    marks = ",".join("?" * len(paths))
+    topics = {
+        row[4]: row
+        for row in connection.execute(
+            "SELECT topics.id, title, ord, summary, path, aliases, body FROM topics JOIN bodies USING (id)"
+            f" WHERE path IN ({marks})",
+            list(paths),
+        )
+    }
+    sources = dict(connection.execute(f"SELECT path, record FROM sources WHERE path IN ({marks})", list(paths)))
+    found: list[Prepared] = []
+    for path in paths:
+        made: list[Document] = []
+        topic_row = topics.get(path)
+        if path == BRIEFING_FILE:
+            (header,) = connection.execute("SELECT value FROM meta WHERE key = 'header'").fetchone()
+            if header:
+                made += header_documents(codec.decode_header(header), topic_row is not None, variants, path)
+        if topic_row is not None:
+            made += topic_documents(codec.decode_topic(*topic_row), variants)
+        if path in sources:
+            made += source_documents(codec.decode_source(sources[path]), variants)
+        found += [Prepared.of(document) for document in made]
+    return found
+
+
+def documents_chunk(location: str, spellings, paths: Sequence[str]) -> list[Prepared]:
+    """`documents_from_rows` in a worker process, through a read-only connection of its own."""
+    connection = sqlite3.connect(f"file:{location}?mode=ro", uri=True)
+    try:
+        return documents_from_rows(connection, paths, spellings)
+    finally:
+        connection.close()
