@@ -35,9 +35,10 @@ def _positive(value: str) -> int:
 
 def run(args: argparse.Namespace) -> int:
     from briefing.commands.content import open_content
+    from briefing.commands.progress import compile_progress
 
     try:
-        briefing, _store = open_content(args, "briefing search")
+        briefing, store = open_content(args, "briefing search")
     except ContentError as exc:
         print(f"briefing search: {exc}", file=sys.stderr)
         return 2
@@ -50,7 +51,9 @@ def run(args: argparse.Namespace) -> int:
     query = " ".join(args.query)
     from briefing.search import SearchIndex
 
-    hits = SearchIndex.build(briefing).search(query, limit=args.limit)
+    with compile_progress("Indexing the briefing") as progress:
+        store.ensure_index(progress)  # once per briefing: later searches read it from the store
+    hits = SearchIndex.for_briefing(briefing).search(query, limit=args.limit)
     if args.json:
         print(json.dumps([hit_record(hit, briefing) for hit in hits], ensure_ascii=False, indent=2))
     else:

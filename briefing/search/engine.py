@@ -76,6 +76,17 @@ class SearchIndex:
         self.synonyms = synonyms
 
     @classmethod
+    def for_briefing(cls, briefing: Briefing) -> SearchIndex:
+        """The briefing's own index when it has one (a compiled store keeps it), else one built
+        in memory."""
+        held = getattr(briefing.library, "index_store", None)
+        if held is None:
+            return cls.build(briefing)
+        return cls(
+            held(), VariantTable(tuple(briefing.variants or ())), SynonymTable(tuple(briefing.header.synonyms or ()))
+        )
+
+    @classmethod
     def build(cls, briefing: Briefing) -> SearchIndex:
         """Index every topic, outlet and the bottom line of `briefing` (a whole-briefing pass)."""
         variants = VariantTable(tuple(briefing.variants or ()))
@@ -193,11 +204,17 @@ class SearchIndex:
                 classes.extend(bitset.with_count(exact, count, members) for count in range(len(masks), -1, -1))
         quotas = [max(1, int(limit * share)) for _, share in _POOLS]
         pools = [self.store.kind_mask(kinds) for kinds, _ in _POOLS]
+        # Ids stand for reading order except for re-indexed files' documents: those of a class
+        # always join it (few: one file's worth per edit).
+        recent = self.store.recent_mask()
         chosen: dict[int, None] = {}
         for group in classes:
             for number, pool in enumerate(pools):
                 if group and quotas[number] > 0:
-                    found = [doc for doc in bitset.lowest(group & pool, quotas[number]) if doc not in chosen]
+                    members = group & pool
+                    found = [doc for doc in bitset.lowest(members, quotas[number]) if doc not in chosen]
+                    if recent & members:
+                        found += [doc for doc in bitset.lowest(recent & members, FULL_RANKING) if doc not in chosen]
                     quotas[number] -= len(found)
                     chosen.update(dict.fromkeys(found))
             if not any(quota > 0 for quota in quotas):

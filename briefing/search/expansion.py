@@ -19,12 +19,12 @@ def expand(atom: Atom, store: IndexStore) -> dict[str, float]:
     """Vocabulary words and variant groups matching `atom`, each with its best grade."""
     found: dict[str, float] = {}
     for token, grade in atom.groups.items():
-        if store.postings(token):
+        if store.document_frequency(token):
             found[token] = grade
     word = atom.word
     if word:
         best = atom.best
-        if store.postings(word):
+        if store.document_frequency(word):
             found[word] = max(found.get(word, 0.0), best)
         if atom.stem is not None:
             for other in store.words_with_stem(atom.stem):
@@ -39,7 +39,7 @@ def expand(atom: Atom, store: IndexStore) -> dict[str, float]:
             for other in store.near(word):
                 _offer(found, other, TYPO)
     if len(found) > MAX_EXPANSIONS:
-        ranked = sorted(found.items(), key=lambda item: (-item[1], -len(store.postings(item[0])), item[0]))
+        ranked = sorted(found.items(), key=lambda item: (-item[1], -store.document_frequency(item[0]), item[0]))
         found = dict(ranked[:MAX_EXPANSIONS])
     return found
 
@@ -50,4 +50,4 @@ def _offer(found: dict[str, float], word: str, grade: float) -> None:
 
 
 def _most_common(words: list[str], store: IndexStore, count: int) -> list[str]:
-    return sorted(words, key=lambda word: (-len(store.postings(word)), word))[:count]
+    return sorted(words, key=lambda word: (-store.document_frequency(word), word))[:count]

@@ -72,6 +72,13 @@ class IndexStore(Protocol):
     def mask(self, term: str) -> int:
         """`postings(term)` as a bitset (bit d set: document d)."""
 
+    def document_frequency(self, term: str) -> int:
+        """How many documents contain `term`."""
+
+    def recent_mask(self) -> int:
+        """Documents whose ids do not follow reading order (indexed after the rest, when one
+        file was re-indexed): candidates chosen by lowest id must include them."""
+
     def kind_mask(self, kinds: Iterable[str]) -> int:
         """Every live document of these kinds, as a bitset."""
 
@@ -108,6 +115,7 @@ class MemoryIndex:
         self._near = DeletionIndex(())
         self._masks: dict[str, int] = {}
         self._live = 0
+        self._replaced_from: int | None = None  # the first id given out of reading order
         self.add(documents)
 
     # -- changing ------------------------------------------------------------------------------
@@ -182,6 +190,8 @@ class MemoryIndex:
     def replace(self, path: str, documents: Iterable[Document]) -> None:
         """Re-index one content file: its old documents out, the new ones in."""
         self.remove(path)
+        if self._replaced_from is None:
+            self._replaced_from = len(self._documents)
         self.add(documents)
 
     def _learn(self, words: list[str]) -> None:
@@ -226,6 +236,14 @@ class MemoryIndex:
             self._masks[term] = found
         return found
 
+    def document_frequency(self, term: str) -> int:
+        return len(self._postings.get(term, ()))
+
+    def recent_mask(self) -> int:
+        if self._replaced_from is None:
+            return 0
+        return ((1 << len(self._documents)) - 1) & ~((1 << self._replaced_from) - 1)
+
     def kind_mask(self, kinds: Iterable[str]) -> int:
         found = 0
         for kind in kinds:
@@ -258,3 +276,9 @@ class MemoryIndex:
 
     def __repr__(self) -> str:
         return f"<MemoryIndex {self._live} documents, {len(self._vocabulary)} words>"
+
+
+#: The terms a document is found by, and whether a term is a vocabulary word: what an index kept
+#: elsewhere (the compiled store) builds its postings and vocabulary from.
+index_terms = _words_of
+is_word = _is_word

@@ -66,3 +66,8 @@ class DeletionIndex:
                 if candidate != word and within_one_edit(candidate, word):
                     found.add(candidate)
         return sorted(found)
+
+
+def deletion_keys(word: str) -> set[str]:
+    """The keys a word is filed under (and looked up by) for one-typo matching."""
+    return _deletions(word) | {word}

@@ -14,8 +14,11 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
+from functools import partial
 from multiprocessing import get_all_start_methods, get_context
+from multiprocessing.context import BaseContext
 from pathlib import Path
+from typing import TypeVar
 
 from briefing.loading.parse import parse_briefing_file, parse_source_file, parse_topic_file
 from briefing.loading.validate import check_claims
@@ -23,6 +26,8 @@ from briefing.model import Topic
 from briefing.store import codec
 from briefing.store.scan import FileStat
 
+T = TypeVar("T")
+R = TypeVar("R")
 #: Below this many files, starting worker processes costs more than it saves.
 PARALLEL_FROM = 400
 CHUNK = 64
@@ -113,27 +118,42 @@ def _compile_chunk(root: Path, stats: Sequence[FileStat]) -> list[Compiled]:
 def compile_files(
     root: Path, stats: Sequence[FileStat], progress: Callable[[int], None] | None = None
 ) -> Iterator[Compiled]:
-    """Compile `stats`, yielding records as they are ready; `progress(n)` after each n files."""
+    """Compile `stats`, yielding records in order as they are ready; `progress(n)` after each n."""
+    return in_parallel(partial(_compile_chunk, root), stats, progress)
+
+
+def in_parallel(
+    work: Callable[[Sequence[T]], list[R]], items: Sequence[T], progress: Callable[[int], None] | None = None
+) -> Iterator[R]:
+    """`work` over chunks of `items` in worker processes when there are many (in order), else
+    here; `work` must be picklable (a module-level function, or a partial of one)."""
     done = 0
-    if _can_fork() and len(stats) >= PARALLEL_FROM:
-        chunks = [stats[start : start + CHUNK] for start in range(0, len(stats), CHUNK)]
+    context = _worker_context()
+    chunks = [items[start : start + CHUNK] for start in range(0, len(items), CHUNK)]
+    if context is not None and len(items) >= PARALLEL_FROM:
         try:
-            with ProcessPoolExecutor(max_workers=min(os.cpu_count() or 2, 8), mp_context=get_context("fork")) as pool:
-                for records in pool.map(_compile_chunk, [root] * len(chunks), chunks):
-                    yield from records
-                    done += len(records)
+            with ProcessPoolExecutor(max_workers=min(os.cpu_count() or 2, 8), mp_context=context) as pool:
+                for results in pool.map(work, chunks):
+                    yield from results
+                    done += len(results)
                     if progress:
-                        progress(len(records))
+                        progress(len(results))
             return
         except (BrokenProcessPool, OSError):
             pass  # no workers to be had here: finish in this process
-    for stat in stats[done:]:
-        yield compile_file(root, stat)
+    for chunk in chunks[done // CHUNK :]:
+        results = work(chunk)
+        yield from results
         if progress:
-            progress(1)
+            progress(len(chunk))
 
 
-def _can_fork() -> bool:
-    """Workers are forked, which is fast and safe only while this process runs a single thread
-    (a command, or the app before it starts): otherwise files are parsed here, one by one."""
-    return (os.cpu_count() or 1) > 1 and threading.active_count() == 1 and "fork" in get_all_start_methods()
+def _worker_context() -> BaseContext | None:
+    """How to start workers: forked (fast) while this process runs one thread (a command, or the
+    app before it starts); spawned (safe beside threads) otherwise; none on a single core."""
+    if (os.cpu_count() or 1) < 2:
+        return None
+    methods = get_all_start_methods()
+    if threading.active_count() == 1 and "fork" in methods:
+        return get_context("fork")
+    return get_context("spawn")

@@ -58,6 +58,10 @@ class StoredLibrary:
             ).topic
         return without_unknown_citations(topic, self._source_ids) if topic else None
 
+    def index_store(self):
+        """The store's search index, so a search reads postings from disk (`SearchIndex.for_briefing`)."""
+        return self._store.search_index()
+
     def citations(self, source_id: str) -> tuple[Citations, ...]:
         rows = self._store.query(
             "SELECT cites.topic_id, cites.claims, cites.differences"

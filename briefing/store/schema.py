@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-FORMAT = 1
+FORMAT = 2
 
 TABLES = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -24,4 +24,17 @@ CREATE TABLE cites (
     differences INTEGER NOT NULL, lines TEXT NOT NULL, PRIMARY KEY (topic_id, source_id)
 ) WITHOUT ROWID;
 CREATE INDEX cites_source ON cites (source_id);
+-- The search index (briefing.store.search_index): documents, postings as compressed bitsets,
+-- the vocabulary's typo keys and stems, each kind's documents, and corpus statistics.
+CREATE TABLE sdocs (doc INTEGER PRIMARY KEY, path TEXT NOT NULL, kind TEXT NOT NULL, topic_id TEXT,
+                    body TEXT NOT NULL);
+CREATE INDEX sdocs_path ON sdocs (path);
+CREATE INDEX sdocs_topic ON sdocs (topic_id) WHERE kind = 'topic';
+CREATE TABLE sterms (term TEXT PRIMARY KEY, df INTEGER NOT NULL, bits BLOB NOT NULL, word INTEGER NOT NULL,
+                     stem TEXT);
+CREATE INDEX sterms_stem ON sterms (stem) WHERE stem IS NOT NULL;
+CREATE TABLE styped (key TEXT NOT NULL, term TEXT NOT NULL);
+CREATE INDEX styped_key ON styped (key);
+CREATE TABLE skinds (kind TEXT PRIMARY KEY, bits BLOB NOT NULL);
+CREATE TABLE sstate (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """

@@ -17,13 +17,18 @@ import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefing import __version__
 from briefing.loading.layout import BRIEFING_FILE, missing_briefing_problem
 from briefing.model import OVERVIEW_ID, ContentError, Header, Problem, Severity, Source, TopicEntry
 from briefing.store import codec, schema
 from briefing.store.scan import FileStat, Scan, scan_folder
+
+if TYPE_CHECKING:
+    from briefing.store.search_index import SqliteIndex
 
 NO_CACHE_VAR = "BRIEFING_NO_CACHE"
 #: How long a process waits for another one that is writing the same store.
@@ -91,6 +96,7 @@ class Store:
         self.location = None if in_memory else (location or store_path(self.root))
         self.notices: list[str] = []  # one line each, for the CLI's stderr or the app's notices
         self._lock = threading.RLock()
+        self._search_index: SqliteIndex | None = None
         self._connection = self._open()
 
     # -- opening -----------------------------------------------------------------------------
@@ -202,6 +208,7 @@ class Store:
                     plan = self._plan(scan)  # another process may have done part of it meanwhile
                     self._apply(plan, progress)
                     self._store_problems(scan, listing)
+                    self._set_meta("generation", str(int(self._meta("generation") or 0) + 1))
             except sqlite3.OperationalError as exc:
                 if "locked" not in str(exc) and "busy" not in str(exc):
                     raise
@@ -265,11 +272,70 @@ class Store:
             "UPDATE files SET size = ?, mtime_ns = ? WHERE path = ?",
             [(stat.size, stat.mtime_ns, stat.path) for stat in plan.touch],
         )
-        if not plan.compile:
-            return
-        from briefing.store.compile import compile_files
+        if plan.compile:
+            from briefing.store.compile import compile_files
 
-        total, done = len(plan.compile), 0
+            total, done = len(plan.compile), 0
+
+            def advance(count: int) -> None:
+                nonlocal done
+                done += count
+                if progress:
+                    progress(done, total)
+
+            if progress:
+                progress(0, total)
+            for record in compile_files(self.root, plan.compile, advance):
+                self._forget(record.stat.path)
+                self._write(record)
+        self._follow_with_index([stat.path for stat in plan.compile], plan.remove)
+
+    # -- the search index --------------------------------------------------------------------
+
+    def _follow_with_index(self, changed: list[str], removed: list[str]) -> None:
+        """Keep a built search index in step with the files just changed. When the spellings
+        changed (every document carries them) it is dropped, and built again when next needed."""
+        if self._meta("indexed") != "yes":
+            return
+        from briefing.store.search_index import SqliteIndex
+
+        index = SqliteIndex(self._connection)
+        if self._meta("variants") != codec.dumps(list(self.header().variants)):
+            index.clear()
+            self._set_meta("indexed", "no")
+        else:
+            for path in removed:
+                index.remove(path)
+            for path in changed:
+                index.replace(path, self._documents_of(path))
+        self._search_index = None  # the next search reads the new state
+
+    def _documents_of(self, path: str) -> list:
+        """The search documents of one content file, made from its stored rows."""
+        from briefing.store.search_index import documents_from_rows
+
+        return documents_from_rows(self._connection, [path], self.header().variants)
+
+    def ensure_index(self, progress: Progress | None = None) -> None:
+        """Build the search index if it is not built: every document, in reading order, made in
+        worker processes when there are many. A start never pays for this; the first search does
+        (the app, in the background). Readers are never held up: documents are made outside the
+        store's lock, and written through a connection of their own."""
+        from briefing.store.compile import in_parallel
+        from briefing.store.search_index import SqliteIndex, documents_chunk, documents_from_rows
+
+        with self._lock:
+            if self._meta("indexed") == "yes":
+                return
+            generation = self._meta("generation")
+            spellings = self.header().variants
+            paths = self._paths_in_reading_order()
+            if self.location is None:  # a store in memory: only this connection can read it
+                with _transaction(self._connection, immediate=True):
+                    SqliteIndex(self._connection).rebuild(documents_from_rows(self._connection, paths, spellings))
+                    self._mark_indexed(self._connection, spellings)
+                return
+        total, done = len(paths), 0
 
         def advance(count: int) -> None:
             nonlocal done
@@ -277,11 +343,49 @@ class Store:
             if progress:
                 progress(done, total)
 
-        if progress:
-            progress(0, total)
-        for record in compile_files(self.root, plan.compile, advance):
-            self._forget(record.stat.path)
-            self._write(record)
+        writer = self._connect(str(self.location))
+        try:
+            with _transaction(writer, immediate=True):
+                state = dict(writer.execute("SELECT key, value FROM meta WHERE key IN ('indexed', 'generation')"))
+                if state.get("indexed") != "yes" and state.get("generation") == generation:
+                    # Workers read the committed rows through connections of their own; the
+                    # documents stream into the index as they come, in reading order.
+                    work = partial(documents_chunk, str(self.location), spellings)
+                    SqliteIndex(writer).rebuild(in_parallel(work, paths, advance))
+                    self._mark_indexed(writer, spellings)
+                # else another process built it, or changed the briefing meanwhile: theirs stands
+        finally:
+            writer.close()
+        with self._lock:
+            self._search_index = None
+
+    @staticmethod
+    def _mark_indexed(connection: sqlite3.Connection, spellings: tuple[tuple[str, ...], ...]) -> None:
+        connection.executemany(
+            "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+            [("indexed", "yes"), ("variants", codec.dumps(list(spellings)))],
+        )
+
+    def _paths_in_reading_order(self) -> list[str]:
+        """Content files in the order their documents are read: the briefing file, the topics
+        as the outline orders them, then the outlets."""
+        topics = [
+            path for (path,) in self._connection.execute("SELECT path FROM topics ORDER BY rank, ord, sort_title, path")
+        ]
+        sources = [path for (path,) in self._connection.execute("SELECT path FROM sources ORDER BY id")]
+        header = [BRIEFING_FILE] if BRIEFING_FILE not in topics and self._meta("header") else []
+        return header + topics + sources
+
+    def search_index(self):
+        """The store's search index (an `IndexStore`), built if it is not yet; its postings are
+        read from the store as queries need them."""
+        from briefing.store.search_index import SqliteIndex
+
+        self.ensure_index()
+        with self._lock:
+            if self._search_index is None:
+                self._search_index = SqliteIndex(self._connection, self._lock)
+            return self._search_index
 
     def _forget(self, path: str) -> None:
         connection = self._connection

@@ -231,7 +231,7 @@ class MainScreen(Screen):
     def build_index(self) -> None:
         from briefing.search import SearchIndex
 
-        index = SearchIndex.build(self.briefing)
+        index = SearchIndex.for_briefing(self.briefing)
         self.app.call_from_thread(self._index_ready, index)
 
     def _index_ready(self, index) -> None:
