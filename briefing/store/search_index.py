@@ -46,24 +46,52 @@ _IDS, _BITS = b"i", b"b"
 _DENSE_SHARE = 64
 
 
-def encode_postings(bits: int, count: int, size: int) -> bytes:
-    if count * _DENSE_SHARE >= size:
-        return _BITS + pack(bits)
-    return _IDS + array("I", _ids_of(bits)).tobytes()
+def encode_postings(ids: Sequence[int], size: int) -> bytes:
+    """A term's postings, given as sorted ids, in the form that suits how common it is."""
+    if len(ids) * _DENSE_SHARE >= size:
+        return _BITS + pack(bits_of(ids, size))
+    return _IDS + array("I", ids).tobytes()
 
 
 def decode_postings(blob: bytes, size: int) -> int:
+    """A term's postings as a bitset."""
     if blob[:1] == _BITS:
         return unpack(blob[1:])
+    return bits_of(_id_array(blob), size)
+
+
+def changed_postings(blob: bytes, gone: set[int], added: Sequence[int], size: int) -> tuple[int, bytes]:
+    """(document frequency, postings) after removing `gone` and adding `added` (ids above every
+    existing one), or (0, b"") when none is left. A rare term is changed as its list of ids, a
+    common one as its bitset: either way the work is what the term holds, never the briefing."""
+    if blob[:1] == _BITS:
+        bits = unpack(blob[1:])
+        if gone:
+            bits &= ~bits_of(gone, size)
+        if added:
+            bits |= bits_of(added, size)
+        count = bits.bit_count()
+        if count * _DENSE_SHARE >= size:
+            return count, _BITS + pack(bits)
+        return count, (_IDS + array("I", _ids_of(bits)).tobytes()) if count else b""
+    ids = [doc for doc in _id_array(blob) if doc not in gone] + list(added)
+    return len(ids), encode_postings(ids, size) if ids else b""
+
+
+def _id_array(blob: bytes) -> array[int]:
     ids = array("I")
     ids.frombytes(blob[1:])
-    return bits_of(ids, size)
+    return ids
 
 
 def _ids_of(bits: int) -> list[int]:
-    text = bin(bits)
-    end = len(text) - 1
-    return [end - index for index in range(end, 1, -1) if text[index] == "1"]
+    """The set bits, in order (the search for each runs in C, over the bits' text)."""
+    text = bin(bits)[:1:-1]  # bit 0 first
+    ids, index = [], text.find("1")
+    while index >= 0:
+        ids.append(index)
+        index = text.find("1", index + 1)
+    return ids
 
 
 def bits_of(ids: Iterable[int], size: int) -> int:
@@ -185,12 +213,12 @@ class SqliteIndex:
         rows = self._db.execute("SELECT doc, body FROM sdocs WHERE path = ?", (path,)).fetchall()
         if not rows:
             return
-        gone = 0
+        gone: set[int] = set()
         touched: set[str] = set()
         kinds: dict[str, int] = defaultdict(int)
         for doc, body in rows:
             document = decode_document(body)
-            gone |= 1 << doc
+            gone.add(doc)
             kinds[document.kind] |= 1 << doc
             touched.update(index_terms(document))
             self._count(document.kind, document.lengths, -1)
@@ -200,14 +228,10 @@ class SqliteIndex:
             self._update_kind(kind, lambda current, bits=bits: current & ~bits)
         dropped = []
         size = self._state["next"]
-        for term, _df, blob in self._fetch_terms(list(touched)):
-            bits = decode_postings(blob, size) & ~gone
-            if bits:
-                count = bits.bit_count()
-                self._db.execute(
-                    "UPDATE sterms SET df = ?, bits = ? WHERE term = ?",
-                    (count, encode_postings(bits, count, size), term),
-                )
+        for term, _df, before in self._fetch_terms(list(touched)):
+            count, after = changed_postings(before, gone, (), size)
+            if count:
+                self._db.execute("UPDATE sterms SET df = ?, bits = ? WHERE term = ?", (count, after, term))
             else:
                 self._db.execute("DELETE FROM sterms WHERE term = ?", (term,))
                 dropped.append(term)
@@ -242,15 +266,10 @@ class SqliteIndex:
         updates, inserts = [], []
         for term, ids in postings.items():
             if term in existing:
-                bits = decode_postings(existing[term][1], first) | bits_of(ids, size)
-                count = bits.bit_count()
-                updates.append((count, encode_postings(bits, count, size), term))
+                count, blob = changed_postings(existing[term][1], set(), ids, size)
+                updates.append((count, blob, term))
             else:
-                if len(ids) * _DENSE_SHARE >= size:
-                    blob = _BITS + pack(bits_of(ids, size))
-                else:
-                    blob = _IDS + ids.tobytes()
-                inserts.append((term, len(ids), blob, 1 if is_word(term) else 0))
+                inserts.append((term, len(ids), encode_postings(ids, size), 1 if is_word(term) else 0))
                 if is_word(term):
                     new_words.append(term)
             self._masks.pop(term, None)
