@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from briefing.loading.loader import load_briefing
+from briefing.loading.paths import bundled_content_dir
 from briefing.model import KEY_DIFFERENCES_PER_TOPIC, KEY_POINTS_PER_TOPIC, Briefing, Severity
 from briefing.search import SearchIndex
 from devkit.synthetic import make_synthetic_briefing, write_briefing
@@ -143,6 +144,15 @@ def test_briefing_check_lists_marker_misuse_with_file_and_line(content: Path) ->
     assert "topics/marked.md:7: error: `{key}` marks a claim with no text: write the claim" in lines
     assert "topics/marked.md:8: warning: `{key}` goes at the end of the claim, after its citations" in lines
     assert not any(":6:" in line for line in lines)  # the well-placed marker is fine
+
+
+def test_the_bundled_briefing_marks_within_the_limits_and_checks_clean() -> None:
+    result = _check(bundled_content_dir())
+    assert result.returncode == 0 and result.stdout.splitlines()[-1].endswith("0 errors, 0 warnings"), result.stdout
+    briefing = load_briefing(bundled_content_dir())
+    marked = {topic.id: [claim for claim in topic.claims if claim.key_point] for topic in briefing.iter_topics()}
+    # Every topic but the overview (whose bottom line stands for it) chooses its handout entry.
+    assert [topic_id for topic_id, claims in marked.items() if not claims] == ["overview"]
 
 
 def test_written_content_round_trips_the_marker(tmp_path: Path) -> None:
