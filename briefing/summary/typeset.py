@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from briefing.summary.layout import (
     ACCENT,
@@ -144,6 +144,12 @@ def _units(words: Iterable[Word]) -> list[Unit]:
     return units
 
 
+@lru_cache(maxsize=16384)
+def _em_width(text: str, bold: bool) -> float:
+    # Words recur at every body size tried, and a topic's first point in its shorter forms.
+    return font(bold).width(text.replace(GLUE, " "), 1000)
+
+
 class Typesetter:
     """Lays out a summary on one paper at one body size; also a fitting measure in points."""
 
@@ -176,7 +182,7 @@ class Typesetter:
         return round(self.body * style.scale, 2)
 
     def _width(self, text: str, style: Style) -> float:
-        return font(style.bold).width(text.replace(GLUE, " "), self.size(style))
+        return _em_width(text, style.bold) * self.size(style) / 1000
 
     def paragraph(self, words: Sequence[Word], x: float, width: float, line_height: float, baseline: float) -> Block:
         """Greedy line breaking of `words` into lines of at most `width` points, from `x`."""
@@ -332,9 +338,16 @@ class Typesetter:
 
 def page_setter(summary: Summary, paper: str) -> Typesetter:
     """The typesetter at the largest body size in which `summary` fits `paper` (the smallest
-    size if none does; the selection is made so that it always does)."""
-    for body in BODY_SIZES:
-        setter = Typesetter(paper, body)
-        if setter.fits(summary):
-            return setter
-    return Typesetter(paper, BODY_SIZES[-1])
+    size if none does; the selection is made so that it always does).
+
+    Halving the list of sizes: widths and heights scale with the size, so a smaller body never
+    needs more room than a larger one."""
+    sizes = BODY_SIZES  # largest first
+    low, high = 0, len(sizes) - 1  # the answer is in sizes[low:high + 1]
+    while low < high:
+        middle = (low + high) // 2
+        if Typesetter(paper, sizes[middle]).fits(summary):
+            high = middle
+        else:
+            low = middle + 1
+    return Typesetter(paper, sizes[low])
