@@ -10,7 +10,7 @@ breaks across pages.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 
 from briefing.summary.layout import (
@@ -35,10 +35,9 @@ from briefing.summary.layout import (
 )
 from briefing.summary.metrics import font
 from briefing.summary.model import Point, Summary, TopicSummary, outlet_tag
+from briefing.summary.wrap import GLUE  # keeps an outlet tag's words together; drawn as a space
 
 Color = tuple[int, int, int]
-#: Joins the words of an outlet tag so "[LATimes/AP, USLive]" never breaks (drawn as a space).
-GLUE = "\u00a0"
 
 
 @dataclass(frozen=True)
@@ -103,15 +102,7 @@ class Block:
 
     def add(self, drawings: Iterable[Drawing], dy: float) -> None:
         for drawing in drawings:
-            self.drawings.append(_moved(drawing, dy))
-
-
-def _moved(drawing: Drawing, dy: float) -> Drawing:
-    if isinstance(drawing, Text):
-        return Text(drawing.x, drawing.y + dy, drawing.text, drawing.size, drawing.bold, drawing.color)
-    if isinstance(drawing, Rule):
-        return Rule(drawing.x1, drawing.x2, drawing.y + dy, drawing.color, drawing.weight)
-    return Fill(drawing.x, drawing.y + dy, drawing.width, drawing.height, drawing.color)
+            self.drawings.append(replace(drawing, y=drawing.y + dy))
 
 
 Piece = tuple[str, Style]
