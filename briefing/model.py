@@ -17,6 +17,11 @@ OVERVIEW_ID = "overview"
 DIFFERENCES_HEADING = "Where reports differ"
 #: Source fields whose confirmation status is recorded.
 SOURCE_FIELDS = ("outlet", "headline", "published", "byline", "address")
+#: What an author types at the end of a claim to put it on the handout (`briefing print`).
+KEY_MARKER = "{key}"
+#: How many marked claims, and marked "Where reports differ" entries, a topic's handout shows.
+KEY_POINTS_PER_TOPIC = 3
+KEY_DIFFERENCES_PER_TOPIC = 2
 
 
 class ContentError(Exception):
@@ -63,6 +68,8 @@ class Claim:
     path: str
     line: int
     label: str = ""
+    #: The author marked it `{key}`: it goes on the handout.
+    key_point: bool = False
 
     @property
     def text(self) -> str:
@@ -107,6 +114,7 @@ class Topic:
 
     @property
     def key_claims(self) -> tuple[Claim, ...]:
+        """The topic's statements: every claim that is not a "Where reports differ" entry."""
         return tuple(claim for claim in self.claims if not claim.is_difference)
 
     @property

@@ -159,7 +159,11 @@ def make_synthetic_briefing(topics: int, claims_per_topic: int = 5, seed: int = 
 
 def write_synthetic_content(folder: Path, topics: int, claims_per_topic: int = 5, seed: int = 7) -> Path:
     """Write a synthetic briefing as content files, for loader and start-up benchmarks."""
-    briefing = make_synthetic_briefing(topics, claims_per_topic, seed)
+    return write_briefing(make_synthetic_briefing(topics, claims_per_topic, seed), folder)
+
+
+def write_briefing(briefing: Briefing, folder: Path) -> Path:
+    """Write an in-memory briefing as a content folder the loader reads back to the same claims."""
     (folder / "topics").mkdir(parents=True, exist_ok=True)
     (folder / "sources").mkdir(parents=True, exist_ok=True)
     for source in briefing.sources:
@@ -178,7 +182,7 @@ def write_synthetic_content(folder: Path, topics: int, claims_per_topic: int = 5
             for claim in section.claims:
                 label = f"**{claim.label}**: " if claim.label else ""
                 cited = "".join(f"{part.text} [{'; '.join('@' + s for s in part.source_ids)}]" for part in claim.parts)
-                lines.append(f"- {label}{cited}")
+                lines.append(f"- {label}{cited}" + (" {key}" if claim.key_point else ""))
         body = "\n".join(lines) + "\n"
         if topic.id == OVERVIEW_ID:
             header = (

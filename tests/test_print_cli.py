@@ -1,8 +1,11 @@
-"""`briefing print` as a subprocess: exit codes, one-line errors, --topics, no Textual."""
+"""`briefing print` as a subprocess: exit codes, one-line errors, --topics, --printer (with a fake
+`lp` first on PATH that records what it was given), --help, no Textual."""
 
 from __future__ import annotations
 
+import io
 import os
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -13,8 +16,8 @@ from rich.cells import cell_len
 FIXTURE = Path(__file__).parent / "fixtures" / "minimal"
 
 
-def _run(*args: str, content: Path | str = FIXTURE, stdin=None) -> subprocess.CompletedProcess:
-    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+def _run(*args: str, content: Path | str = FIXTURE, stdin=None, env_extra=None) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8", **(env_extra or {})}
     env.pop("BRIEFING_CONTENT", None)
     return subprocess.run(
         [sys.executable, "-m", "briefing", "--content", str(content), "print", *args],
@@ -25,9 +28,9 @@ def _run(*args: str, content: Path | str = FIXTURE, stdin=None) -> subprocess.Co
     )
 
 
-def _one_line_error(result: subprocess.CompletedProcess) -> str:
+def _one_line_error(result: subprocess.CompletedProcess, code: int = 2) -> str:
     stderr = result.stderr.decode("utf-8")
-    assert result.returncode == 2, stderr
+    assert result.returncode == code, stderr
     assert "Traceback" not in stderr
     lines = stderr.strip().splitlines()
     assert len(lines) == 1, stderr
@@ -41,7 +44,7 @@ def test_text_to_stdout() -> None:
     assert result.stderr == b""
     lines = result.stdout.decode("utf-8").splitlines()
     assert lines[0] == "Test briefing"
-    assert len(lines) <= 60 and max(cell_len(line) for line in lines) <= 80
+    assert len(lines) <= 58 and max(cell_len(line) for line in lines) <= 76
 
 
 def test_unwritable_output_path(tmp_path: Path) -> None:
@@ -131,7 +134,7 @@ def test_pdf_to_a_terminal_is_refused() -> None:
         os.close(secondary)
         os.close(primary)
     assert result.returncode == 2
-    assert result.stderr.decode().strip().endswith("use -o FILE (or pipe it)")
+    assert result.stderr.decode().strip().endswith("use -o FILE, --printer, or a pipe")
 
 
 def test_print_of_text_never_imports_fpdf() -> None:
@@ -169,3 +172,98 @@ def test_building_the_parser_imports_no_parser_or_renderer():
     )
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+# --- --printer: the one-page PDF to `lp` ----------------------------------------------------------
+
+FAKE_LP = """#!/bin/sh
+# A stand-in for CUPS's lp: records its arguments and keeps a copy of the file it was given.
+printf '%s\\n' "$@" > "$FAKE_LP_DIR/args"
+for last in "$@"; do :; done
+cp "$last" "$FAKE_LP_DIR/printed.pdf"
+if [ -n "$FAKE_LP_REFUSE" ]; then
+    echo "lp: The printer or class does not exist." >&2
+    exit 1
+fi
+echo "request id is office-42 (1 file(s))"
+"""
+
+
+@pytest.fixture
+def fake_lp(tmp_path: Path) -> dict[str, str]:
+    """PATH with a fake `lp` first; returns the environment additions for `_run`."""
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    lp = bin_dir / "lp"
+    lp.write_text(FAKE_LP, encoding="utf-8")
+    lp.chmod(lp.stat().st_mode | stat.S_IXUSR)
+    return {"PATH": f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}", "FAKE_LP_DIR": str(tmp_path)}
+
+
+def _printed(tmp_path: Path) -> tuple[list[str], bytes]:
+    return (tmp_path / "args").read_text(encoding="utf-8").splitlines(), (tmp_path / "printed.pdf").read_bytes()
+
+
+def test_printer_sends_the_one_page_pdf_to_the_default_printer(fake_lp, tmp_path: Path) -> None:
+    import pypdf
+
+    result = _run("--printer", env_extra=fake_lp)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == b""
+    args, data = _printed(tmp_path)
+    assert len(args) == 1 and args[0].endswith(".pdf")  # `lp FILE`: no -d, no options
+    assert not Path(args[0]).exists()  # the temporary file is gone after the job
+    assert len(pypdf.PdfReader(io.BytesIO(data)).pages) == 1
+    assert result.stderr.decode().splitlines() == [
+        "briefing print: sent to the default printer (request id is office-42 (1 file(s)))"
+    ]
+
+
+def test_printer_by_name_and_paper(fake_lp, tmp_path: Path) -> None:
+    import pypdf
+
+    result = _run("--printer", "office-laser", "--paper", "letter", env_extra=fake_lp)
+    assert result.returncode == 0, result.stderr
+    args, data = _printed(tmp_path)
+    assert args[:2] == ["-d", "office-laser"] and len(args) == 3
+    assert abs(float(pypdf.PdfReader(io.BytesIO(data)).pages[0].mediabox.height) - 792) < 1
+    assert "sent to printer office-laser" in result.stderr.decode()
+
+
+def test_printer_keeps_the_pdf_when_asked(fake_lp, tmp_path: Path) -> None:
+    kept = tmp_path / "kept.pdf"
+    assert _run("--printer", "-o", str(kept), env_extra=fake_lp).returncode == 0
+    args, data = _printed(tmp_path)
+    assert args == [str(kept)] and kept.read_bytes() == data
+
+
+def test_a_refused_job_is_one_line_and_exit_1(fake_lp) -> None:
+    line = _one_line_error(_run("--printer", "nowhere", env_extra={**fake_lp, "FAKE_LP_REFUSE": "1"}), code=1)
+    assert line == "briefing print: lp refused the job: lp: The printer or class does not exist."
+
+
+def test_no_lp_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    empty = tmp_path / "empty-bin"
+    empty.mkdir()
+    line = _one_line_error(_run("--printer", env_extra={"PATH": str(empty)}))
+    assert line == "briefing print: lp not found: install CUPS, or write the PDF with -o FILE and print it yourself"
+
+
+def test_printer_sends_only_the_pdf(fake_lp) -> None:
+    assert "--printer sends the PDF" in _one_line_error(_run("--printer", "--format", "text", env_extra=fake_lp))
+
+
+def test_help_says_which_format_is_for_what() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "briefing", "print", "--help"], capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0
+    help_text = " ".join(result.stdout.split())
+    for expected in (
+        "--printer [NAME]",
+        "text the default: 76 columns x 58 lines, prints as is on one sheet of A4 or Letter with plain `lp`",
+        "markdown for notes and chat",
+        "html to print from a browser",
+        "pdf the handout: one page, body 9 pt or larger; what --printer sends",
+    ):
+        assert expected in help_text, expected

@@ -1,90 +1,243 @@
-"""The one fitting rule: shrink the font, then shorten topics, then drop the last topics."""
+"""The one fitting rule and the choice of claims: one selection, made once, linear in what is shown.
+
+Topics go on in reading order with what `build.py` chose for them, shortened if needed; the first
+that does not fit ends the page and every later topic is named, from the outline, unread.
+"""
 
 from __future__ import annotations
 
 import random
-import re
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len
 
-from briefing.model import DIFFERENCES_HEADING, Briefing, Claim, ClaimPart, Header, Section, Source, Topic
-from briefing.summary.build import (
-    FONT_SIZES,
-    PAGE_COLUMNS,
-    PAGE_LINES,
-    Summary,
-    build_summary,
-    fit_summary,
+from briefing.model import (
+    DIFFERENCES_HEADING,
+    OVERVIEW_ID,
+    Briefing,
+    Claim,
+    ClaimPart,
+    Header,
+    Section,
+    Source,
+    Topic,
 )
-from briefing.summary.text import text_fits, text_lines
+from briefing.summary import select_summary
+from briefing.summary.build import fallback_point, is_marked, key_differences, key_points, left_out, shorter_forms
+from briefing.summary.fit import fits, select
+from briefing.summary.handout import page_measures
+from briefing.summary.layout import PAPERS
+from briefing.summary.metrics import font
+from briefing.summary.model import Summary, TopicSummary
+from briefing.summary.text import TextMeasure, text_lines
+from briefing.summary.typeset import Text, Typesetter, page_setter
 from devkit.synthetic import make_synthetic_briefing
 
-
-def _items(summary: Summary) -> int:
-    return sum(len(t.points) + len(t.differences) for t in summary.topics)
-
-
-def test_font_shrinks_first_to_the_largest_size_that_fits() -> None:
-    summary = build_summary(make_synthetic_briefing(3))
-    fitted = fit_summary(summary, lambda s: s.font_size <= 8.5, FONT_SIZES)
-    assert fitted.summary.font_size == 8.5
-    assert _items(fitted.summary) == _items(summary)  # nothing shortened
-    assert fitted.actions == ("font reduced from 10 pt to 8.5 pt",)
+#: What plain `lp` prints on one sheet of A4 or Letter (issue 12), not read from the code under test.
+PAGE_COLUMNS, PAGE_LINES = 76, 58
+#: The PDF's legibility rules (issue 12): body, smallest type, the band printers cannot reach (pt).
+MIN_BODY, MIN_TYPE, UNPRINTABLE = 9.0, 7.5, 36.0
+SOURCES = tuple(
+    Source(s, s.title(), s.title(), "h", "", "", "", frozenset(), "", (), f"sources/{s}.md") for s in ("a", "b", "c")
+)
 
 
-def test_shortening_only_after_the_smallest_font() -> None:
-    summary = build_summary(make_synthetic_briefing(4, claims_per_topic=5))
-    budget = 12  # items that fit, whatever the font
-    fitted = fit_summary(summary, lambda s: _items(s) <= budget, FONT_SIZES)
-    result = fitted.summary
-    assert result.font_size == FONT_SIZES[-1]
-    assert _items(result) == budget  # as much as fits, not less
-    assert not result.hidden_topics
-    counts = [len(t.points) + len(t.differences) for t in result.topics]
-    assert counts == sorted(counts, reverse=True)  # earlier topics keep more
-    assert all(t.hidden for t in result.topics) and all(t.points for t in result.topics)
-    assert [a.split(" ")[0] for a in fitted.actions] == ["font", "shortened"]
+def _claim(topic_id: str, index: int, text: str, sources=("a",), difference=False, key=False, label="") -> Claim:
+    parts = (ClaimPart(text, tuple(sources)),)
+    return Claim(f"{topic_id}/{index}", topic_id, "", parts, difference, "p", index + 1, label, key)
 
 
-def test_topics_dropped_from_the_end_only_after_one_item_each() -> None:
-    summary = build_summary(make_synthetic_briefing(9))  # overview + 9 topics
-    fitted = fit_summary(summary, lambda s: len(s.topics) <= 4)
-    result = fitted.summary
-    assert [t.id for t in result.topics] == [t.id for t in summary.topics[:4]]
-    assert result.hidden_topics == tuple(t.id for t in summary.topics[4:])
-    assert result.footer_note.startswith("6 topics not shown: topic-00004, topic-00005")
-    assert result.footer_note.endswith("— run `briefing`")
-    assert fitted.actions[-1] == result.footer_note
+def _topic(topic_id: str, claims: list[Claim], order: int = 1, title: str = "") -> Topic:
+    key = tuple(claim for claim in claims if not claim.is_difference)
+    differ = tuple(claim for claim in claims if claim.is_difference)
+    sections = (Section("", key), Section(DIFFERENCES_HEADING, differ))
+    return Topic(topic_id, title or topic_id.title(), order, "", sections, f"topics/{topic_id}.md")
 
 
-def test_space_left_after_dropping_goes_to_the_first_topics() -> None:
-    summary = build_summary(make_synthetic_briefing(9))
-    fitted = fit_summary(summary, lambda s: len(s.topics) <= 4 and _items(s) <= 6)
-    counts = [len(t.points) + len(t.differences) for t in fitted.summary.topics]
-    assert counts == [2, 2, 1, 1]
+def _briefing(topics: list[Topic]) -> Briefing:
+    return Briefing.from_topics(Header("Title", "2026", "2025", "The bottom line."), topics, SOURCES)
 
 
-def test_nothing_to_do_means_no_actions() -> None:
-    summary = build_summary(make_synthetic_briefing(2))
-    fitted = fit_summary(summary, lambda s: True, FONT_SIZES)
-    assert fitted.summary == summary.__class__(**{**summary.__dict__, "font_size": 10.0})
-    assert fitted.actions == ()
+class Budget:
+    """A measure that counts: every topic takes `per_item` per point and one for its title."""
+
+    name = "budget"
+
+    def __init__(self, capacity: float, per_item: float = 1.0) -> None:
+        self.capacity = capacity
+        self.per_item = per_item
+        self.topic_calls = 0
+
+    def header(self, summary: Summary) -> float:
+        return 1
+
+    def topic(self, topic: TopicSummary) -> float:
+        self.topic_calls += 1
+        return 1 + self.per_item * topic.items
+
+    def ending(self, summary: Summary) -> float:
+        return 1 + (1 if summary.left_out.count else 0)
 
 
-def test_footer_names_are_bounded() -> None:
-    summary = build_summary(make_synthetic_briefing(60))
-    fitted = fit_summary(summary, lambda s: len(s.topics) <= 1)
-    note = fitted.summary.footer_note
-    assert note.startswith("60 topics not shown: topic-00001, ") and ", and " in note
-    assert cell_len(note) <= 200
+class CountingBriefing:
+    """A briefing that counts how many topics are read (the fitter must not read what it names)."""
+
+    def __init__(self, briefing: Briefing) -> None:
+        self._briefing = briefing
+        self.reads = 0
+
+    def topic(self, topic_id: str):
+        self.reads += 1
+        return self._briefing.topic(topic_id)
+
+    def __getattr__(self, name: str):
+        return getattr(self._briefing, name)
 
 
-# --- generated briefings: the text page always holds -------------------------------------
+# --- which claims go on the handout -------------------------------------------------------------
+
+
+def test_marked_claims_are_the_points_and_marked_differences_the_differences() -> None:
+    topic = _topic(
+        "t",
+        [
+            _claim("t", 0, "First, with 12."),
+            _claim("t", 1, "Second.", key=True),
+            _claim("t", 2, "Third.", key=True),
+            _claim("t", 3, "Difference one.", ("a", "b"), difference=True),
+            _claim("t", 4, "Difference two.", ("a", "b"), difference=True, key=True),
+        ],
+    )
+    assert [claim.text for claim in key_points(topic)] == ["Second.", "Third."]
+    assert [claim.text for claim in key_differences(topic)] == ["Difference two."]
+
+
+def test_marking_is_the_authors_choice_for_the_whole_topic() -> None:
+    only_points = _topic("t", [_claim("t", 0, "Key.", key=True), _claim("t", 1, "Differ.", difference=True)])
+    assert key_differences(only_points) == ()
+    only_difference = _topic("t", [_claim("t", 0, "Plain."), _claim("t", 1, "Differ.", difference=True, key=True)])
+    assert key_points(only_difference) == ()
+
+
+def test_fallback_point_states_a_figure_and_is_the_best_reported() -> None:
+    claims = [
+        _claim("t", 0, "The lead, no figure.", ("a", "b", "c")),
+        _claim("t", 1, "175 prisoners.", ("a",)),
+        _claim("t", 2, "About 500 square miles.", ("a", "b")),
+        _claim("t", 3, "23 wounded.", ("b", "c")),
+    ]
+    assert fallback_point(claims).text == "About 500 square miles."  # figure, most outlets, first on a tie
+    assert fallback_point(claims[:1]).text == "The lead, no figure."  # no figure: the first claim
+    assert fallback_point([]) is None
+
+
+def test_an_unmarked_topic_shows_one_chosen_point_and_its_first_difference() -> None:
+    topic = _topic(
+        "t",
+        [
+            _claim("t", 0, "Lead."),
+            _claim("t", 1, "With 30 days.", ("a", "b")),
+            _claim("t", 2, "First difference.", ("a", "b"), difference=True),
+            _claim("t", 3, "Second difference.", ("a", "b"), difference=True),
+        ],
+    )
+    assert [claim.text for claim in key_points(topic)] == ["With 30 days."]
+    assert [claim.text for claim in key_differences(topic)] == ["First difference."]
+
+
+def test_shorter_forms_keep_the_first_point_and_difference_then_the_first_point() -> None:
+    summary = select(make_synthetic_briefing(1), [Budget(1000)])
+    full = summary.topics[0]
+    assert full.items == 2  # unmarked synthetic topic: one point, one difference
+    rich = TopicSummary("t", "T", full.points * 3, full.differences * 2)
+    forms = shorter_forms(rich)
+    assert [(len(f.points), len(f.differences)) for f in forms] == [(3, 2), (1, 1), (1, 0)]
+    assert [(len(f.points), len(f.differences)) for f in shorter_forms(TopicSummary("t", "T", (), ()))] == [(0, 0)]
+
+
+# --- the fitting rule ---------------------------------------------------------------------------
+
+
+def test_topics_go_on_in_reading_order_until_one_does_not_fit() -> None:
+    briefing = make_synthetic_briefing(9)  # overview (unmarked: left to the bottom line) + 9 topics
+    summary = select(briefing, [Budget(1 + 4 * 3 + 2)])  # header, four topics of 3, ending with names
+    assert [topic.id for topic in summary.topics] == [entry.id for entry in briefing.outline[1:5]]
+    assert summary.left_out.count == 5
+    assert summary.left_out.titles == tuple(entry.title for entry in briefing.outline[5:10])
+    assert summary.left_out_line.startswith("Not on this page: Topic 5 ")
+    assert summary.notes[-1] == summary.left_out_line
+
+
+def test_a_topic_that_does_not_fit_whole_goes_on_shortened() -> None:
+    briefing = _briefing(
+        [
+            _topic("a", [_claim("a", 0, "A1.", key=True), _claim("a", 1, "A2.", key=True)], order=1),
+            _topic("b", [_claim("b", 0, "B1.", key=True), _claim("b", 1, "B2.", key=True)], order=2),
+        ]
+    )
+    summary = select(briefing, [Budget(1 + 3 + 2 + 1)])
+    assert [(topic.id, topic.items) for topic in summary.topics] == [("a", 2), ("b", 1)]
+    assert summary.notes == ("“B” shortened to fit: 1 of 2 key points, 0 of 0 differences",)
+    assert not summary.left_out.count
+
+
+def test_named_topics_are_not_read_and_reading_is_linear() -> None:
+    briefing = CountingBriefing(make_synthetic_briefing(10_000))
+    budget = Budget(30)
+    summary = select(briefing, [budget])  # type: ignore[arg-type]
+    shown = len(summary.topics)
+    assert 0 < shown < 15
+    assert briefing.reads <= shown + 2  # the overview, the shown topics, the one that ended the page
+    assert budget.topic_calls <= 3 * (shown + 1)  # at most three forms per topic read
+    assert summary.left_out.count == 10_001 - shown - 1
+    assert cell_len(summary.left_out_line) < 300 and summary.left_out_line.endswith("more topics.")
+
+
+def test_left_out_names_what_fits_and_counts_the_rest() -> None:
+    entries = make_synthetic_briefing(500).outline
+    named = left_out(entries, 100)
+    assert named.count == 401 and 0 < len(named.titles) < 20
+    assert named.titles[0] == entries[100].title
+    assert left_out(entries, len(entries)).count == 0
+
+
+def test_the_overview_goes_on_when_it_marks_claims_or_is_asked_for() -> None:
+    overview = _topic(OVERVIEW_ID, [_claim(OVERVIEW_ID, 0, "Headline fact.")], order=0, title="Overview")
+    topic = _topic("t", [_claim("t", 0, "Point.", key=True)])
+    unmarked = select(_briefing([overview, topic]), [Budget(100)])
+    assert [t.id for t in unmarked.topics] == ["t"] and not unmarked.left_out.count
+    asked = select(_briefing([overview, topic]), [Budget(100)], [OVERVIEW_ID])
+    assert [t.id for t in asked.topics] == [OVERVIEW_ID]
+    marked_overview = _topic(OVERVIEW_ID, [_claim(OVERVIEW_ID, 0, "Headline.", key=True)], order=0, title="Overview")
+    marked = select(_briefing([marked_overview, topic]), [Budget(100)])
+    assert [t.id for t in marked.topics] == [OVERVIEW_ID, "t"]
+
+
+def test_the_most_constraining_measure_decides_for_all() -> None:
+    briefing = make_synthetic_briefing(20)
+    loose, tight = Budget(60), Budget(60, per_item=3)
+    together = select(briefing, [loose, tight])
+    alone = select(briefing, [Budget(60, per_item=3)])
+    assert together.topics == alone.topics
+    assert fits(together, loose) and fits(together, tight)
+
+
+def test_the_real_pages_are_all_filled_by_the_one_selection() -> None:
+    summary = select_summary(make_synthetic_briefing(40))
+    text = TextMeasure()
+    for measure in page_measures():
+        assert fits(summary, measure), measure.name
+    # The text page is the tightest here: less than one more topic's worth of lines is left.
+    spare = PAGE_LINES - len(text_lines(summary)) + text_lines(summary).count("")
+    assert spare < text.topic(summary.topics[-1]) + 1
+
+
+# --- generated briefings: every page holds ------------------------------------------------------
 
 _ALPHABET = (
-    "abcdefghij klmno pqrst uvwxyz ABC 0123 .,;:!?-[]*_`<>#&\\中文字符かな한국어é\u05d0\u0627👍\u200d\u0301—“”\t\n\x1b"
+    "abcdefghij klmno pqrst uvwxyz ABC WWMM 0123 .,;:!?-[]*_`<>#&\\"
+    "中文字符かな한국어é\u05d0\u0627👍\u200d\u0301—“”\t\n\x1b"
 )
 _TEXT = st.text(_ALPHABET, min_size=0, max_size=300)
 _SHORT = st.text(_ALPHABET, min_size=0, max_size=40)
@@ -100,6 +253,7 @@ def briefings(draw) -> Briefing:
     most_claims = draw(st.integers(0, 10))
     most_differences = draw(st.integers(0, 3))
     longest = draw(st.sampled_from([20, 80, 300, 1200]))
+    mark_chance = draw(st.sampled_from([0.0, 0.3, 1.0]))
     rng = random.Random(draw(st.integers(0, 2**32)))
     sources = tuple(
         Source(f"s{i}", "Outlet", short, "h", "", "", "", frozenset(), "", (), f"sources/s{i}.md")
@@ -117,20 +271,14 @@ def briefings(draw) -> Briefing:
         parts = tuple(
             ClaimPart(text(), tuple(rng.sample(ids, rng.randint(0, len(ids))))) for _ in range(rng.randint(1, 3))
         )
+        label = rng.choice(pool)[:30] if difference else ""
         return Claim(
-            f"{topic_id}/{index}",
-            topic_id,
-            "",
-            parts,
-            difference,
-            "p",
-            index,
-            rng.choice(pool)[:30] if difference else "",
+            f"{topic_id}/{index}", topic_id, "", parts, difference, "p", index, label, rng.random() < mark_chance
         )
 
     topics = []
     for number in range(topic_count):
-        topic_id = f"t{number}"
+        topic_id = OVERVIEW_ID if number == 0 else f"t{number}"
         key = tuple(claim(topic_id, i, False) for i in range(rng.randint(0, most_claims)))
         differ = tuple(claim(topic_id, 100 + i, True) for i in range(rng.randint(0, most_differences)))
         sections = (Section("", key), Section(DIFFERENCES_HEADING, differ))
@@ -139,21 +287,45 @@ def briefings(draw) -> Briefing:
     return Briefing.from_topics(header, topics, sources)
 
 
-@settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+def _assert_on_the_paper(setter: Typesetter, summary: Summary) -> None:
+    """Every piece of text of the laid-out page is legible and inside the printable area."""
+    width, height = PAPERS[setter.paper]
+    page = setter.page(summary)
+    assert page.height <= height - UNPRINTABLE
+    for drawing in page.drawings:
+        if isinstance(drawing, Text):
+            assert drawing.size >= MIN_TYPE
+            right = drawing.x + font(drawing.bold).width(drawing.text, drawing.size)
+            assert drawing.x >= UNPRINTABLE and right <= width - UNPRINTABLE + 0.01, drawing
+            assert UNPRINTABLE <= drawing.y - drawing.size <= drawing.y + drawing.size / 3 <= height - UNPRINTABLE
+
+
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(briefings())
-def test_text_always_fits_60_lines_of_80_cells(briefing: Briefing) -> None:
-    summary = build_summary(briefing)
-    fitted = fit_summary(summary, text_fits)
-    lines = text_lines(fitted.summary)
+def test_every_page_holds_the_one_selection(briefing: Briefing) -> None:
+    counting = CountingBriefing(briefing)
+    summary = select_summary(counting)  # type: ignore[arg-type]
+    # Linear: a topic is read only while it can still make the page.
+    assert counting.reads <= len(summary.topics) + 2
+    # The text page: 58 lines of 76 columns, nothing that is not plain text.
+    lines = text_lines(summary)
     assert len(lines) <= PAGE_LINES
     assert all(cell_len(line) <= PAGE_COLUMNS for line in lines)
     assert all("\x1b" not in line and "\t" not in line for line in lines)
-    # Never silent: whatever is not shown is counted on the page.
-    result = fitted.summary
-    assert len(result.topics) + len(result.hidden_topics) == len(briefing.outline)
-    for shown, original in zip(result.topics, briefing.iter_topics(), strict=False):
-        assert len(shown.points) + len(shown.differences) + shown.hidden == len(original.claims)
-        if shown.hidden:
-            assert any(re.search(r"… \d+ more.* — run `briefing`", line) for line in lines)
-    if result.hidden_topics:
-        assert any("not shown" in line for line in lines)
+    # The PDF page on both papers: body at least 9 pt, nothing under 7.5 pt, nothing in the band.
+    for paper in PAPERS:
+        setter = page_setter(summary, paper)
+        assert setter.body >= MIN_BODY and setter.fits(summary)
+        _assert_on_the_paper(setter, summary)
+    # Never silent: every topic is shown, or left out (always the end of the outline, counted and
+    # partly named on the page), or is the unmarked overview the bottom line stands for.
+    ids = [entry.id for entry in briefing.outline]
+    shown = [topic.id for topic in summary.topics]
+    tail = ids[len(ids) - summary.left_out.count :] if summary.left_out.count else []
+    skipped = [topic_id for topic_id in ids if topic_id not in shown and topic_id not in tail]
+    assert skipped in ([], [OVERVIEW_ID])
+    if skipped:
+        assert not is_marked(briefing.topic(OVERVIEW_ID))
+    assert shown + tail == [topic_id for topic_id in ids if topic_id not in skipped]
+    if summary.left_out.count:
+        assert summary.left_out_line in summary.ending and summary.left_out_line in summary.notes

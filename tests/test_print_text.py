@@ -1,26 +1,37 @@
-"""`briefing print` as plain text: 60 lines x 80 cells, truncation always marked."""
+"""`briefing print` as plain text: prints as is with plain `lp` (76 columns x 58 lines), fills the
+page, carries the key figures, and says once, in words that mean something on paper, what is not on it."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from rich.cells import cell_len
 
 from briefing.loading.loader import load_briefing
 from briefing.loading.paths import bundled_content_dir
 from briefing.model import Briefing, Claim, ClaimPart, Header, Section, Source, Topic
-from briefing.summary import build_summary, make_handout
-from briefing.summary.build import PAGE_COLUMNS, PAGE_LINES
+from briefing.summary import make_handout, select_summary
+from briefing.summary.model import LEGEND
 from briefing.summary.text import render_text, text_lines
 from devkit.synthetic import make_synthetic_briefing
 
 FIXTURE = Path(__file__).parent / "fixtures" / "minimal"
+#: What plain `lp` prints on one sheet of A4 or Letter (issue 12), not read from the code under test.
+PAGE_COLUMNS, PAGE_LINES = 76, 58
+#: What a person briefing others needs from the bundled briefing's handout (issue 12).
+KEY_FIGURES = {
+    "PRISONER EXCHANGE": ("175", "23 wounded"),
+    "ZAPORIZHZHIA NUCLEAR PLANT": ("almost a quarter of Ukraine's power",),
+    "KURSK": ("500 square miles",),
+    "HOCKEY MATCHES": ("NHL", "KHL"),
+    "ENERGY TRUCE": ("Term of the pause: 30 days",),
+    "NEXT STEPS AND THE 30-DAY CEASEFIRE": ("broader 30-day ceasefire",),
+}
 
 
 def _text(briefing: Briefing, **kwargs) -> tuple[list[str], tuple[str, ...]]:
     handout = make_handout(briefing, "text", **kwargs)
-    return handout.data.decode("utf-8").splitlines(), handout.actions
+    return handout.data.decode("utf-8").splitlines(), handout.notes
 
 
 def _assert_page(lines: list[str]) -> None:
@@ -29,33 +40,31 @@ def _assert_page(lines: list[str]) -> None:
     assert not too_wide, too_wide
 
 
+def _sections(lines: list[str]) -> dict[str, str]:
+    """Topic title (as printed, upper case) -> everything printed under it, on one line."""
+    sections: dict[str, str] = {}
+    title = None
+    for line in lines:
+        if line.startswith("-" * 10):
+            break
+        if line and not line.startswith(" ") and line.isupper():
+            title = line
+            sections[title] = ""
+        elif title and line:
+            sections[title] += " " + line.strip()
+    return {key: " ".join(value.split()) for key, value in sections.items()}
+
+
 def _source(source_id: str, short: str) -> Source:
-    return Source(
-        source_id,
-        f"{short} News",
-        short,
-        "h",
-        "2025-03-18",
-        "none",
-        "https://x.example",
-        frozenset(),
-        "",
-        (),
-        f"sources/{source_id}.md",
-    )
+    return Source(source_id, f"{short} News", short, "h", "", "", "", frozenset(), "", (), f"sources/{source_id}.md")
 
 
-def _claim(topic_id: str, index: int, text: str, sources=("alpha",), difference=False, label="") -> Claim:
-    return Claim(
-        f"{topic_id}/{index}",
-        topic_id,
-        "",
-        (ClaimPart(text, tuple(sources)),),
-        difference,
-        f"topics/{topic_id}.md",
-        index + 1,
-        label,
+def _topic(topic_id: str, claims: list[str], sources=("alpha",)) -> Topic:
+    key = tuple(
+        Claim(f"{topic_id}/{i}", topic_id, "", (ClaimPart(text, tuple(sources)),), False, "p", i + 1, "", True)
+        for i, text in enumerate(claims)
     )
+    return Topic(topic_id, topic_id.title(), 1, "", (Section("", key),), f"topics/{topic_id}.md")
 
 
 def _briefing(topics: list[Topic], sources=None) -> Briefing:
@@ -63,90 +72,73 @@ def _briefing(topics: list[Topic], sources=None) -> Briefing:
     return Briefing.from_topics(header, topics, sources or [_source("alpha", "Alpha"), _source("beta", "Beta")])
 
 
-def _topic(topic_id: str, claims: list[str], differences: list[str] = (), order: int = 1) -> Topic:
-    key = tuple(_claim(topic_id, i, text) for i, text in enumerate(claims))
-    differ = tuple(
-        _claim(topic_id, 100 + i, text, ("alpha", "beta"), True, "Figure") for i, text in enumerate(differences)
+def test_bundled_handout_prints_as_is_and_fills_the_page() -> None:
+    lines, _notes = _text(load_briefing(bundled_content_dir()))
+    _assert_page(lines)
+    assert len(lines) == PAGE_LINES  # a full sheet, not two thirds of one
+    assert lines[0] == "Trump–Putin call on Ukraine, 18 March 2025"
+
+
+def test_bundled_handout_carries_the_key_figures_and_the_differences() -> None:
+    lines, _notes = _text(load_briefing(bundled_content_dir()))
+    sections = _sections(lines)
+    for title, figures in KEY_FIGURES.items():
+        assert title in sections, title
+        for figure in figures:
+            assert figure in sections[title], (title, figure)
+    differences = [line for line in lines if line.startswith("  ≠ ")]
+    assert len(differences) >= 2
+    assert "OVERVIEW" not in sections  # unmarked: the bottom line stands for it
+
+
+def test_what_is_left_out_is_named_by_title_once_with_one_line_for_the_rest() -> None:
+    briefing = load_briefing(bundled_content_dir())
+    text = render_text(select_summary(briefing))
+    summary = select_summary(briefing)
+    assert summary.left_out.count >= 1
+    for title in summary.left_out.titles:
+        assert text.count(title) == 1, title  # named once, by title, not by file name
+    assert "`" not in text and "run `briefing`" not in text and "more —" not in text
+    assert text.rstrip().endswith(
+        f"All 11 topics, {sum(e.claim_count for e in briefing.outline)} claims and "
+        f"{sum(e.difference_count for e in briefing.outline)} differences: type briefing in a terminal."
     )
-    sections = [Section("", key)] + ([Section("Where reports differ", differ)] if differ else [])
-    return Topic(topic_id, topic_id.title(), order, "", tuple(sections), f"topics/{topic_id}.md")
+    assert LEGEND in text
 
 
 def test_fixture_prints_everything_with_outlets() -> None:
-    lines, actions = _text(load_briefing(FIXTURE))
+    lines, notes = _text(load_briefing(FIXTURE))
     _assert_page(lines)
     text = "\n".join(lines)
     assert lines[0] == "Test briefing"
-    assert "As of 2026-01-02" in text and "2025-03-18" in text
+    assert "As of 2026-01-02 · Event date 2025-03-18" in text
     assert "Bottom line: Alpha agreed to pause; beta did not." in text
-    assert "• It starts at once. [Alpha, Beta]" in text
-    assert "Where reports differ" in text
-    assert "≠ Length: thirty days [Alpha]; no term given [Beta]." in text
-    # Nothing had to be shortened, so nothing says so.
-    assert actions == ()
-    assert "more — run" not in text and "not shown" not in text
+    assert "  • The pause covers energy sites. [Alpha]" in text  # unmarked: its first claim
+    assert "  ≠ Length: thirty days [Alpha]; no term given [Beta]." in text
+    assert notes == () and "Not on this page" not in text
 
 
-def test_bundled_content_fits_one_page() -> None:
-    briefing = load_briefing(bundled_content_dir())
-    if not briefing.outline:
-        pytest.skip("the bundled content has no topics yet")
-    lines, actions = _text(briefing)
+def test_ten_thousand_topics_name_a_few_and_count_the_rest() -> None:
+    lines, notes = _text(make_synthetic_briefing(10_000))
     _assert_page(lines)
-    assert briefing.title in "\n".join(lines[:3]) or lines[0].endswith("…")
-    # Whatever did not fit is said on the page and on stderr.
-    text = "\n".join(lines)
-    total = sum(len(topic.claims) for topic in briefing.iter_topics())
-    shown = sum(line.lstrip().startswith(("•", "≠")) for line in lines)
-    if shown < total:
-        assert "more — run `briefing`" in text or "not shown" in text
-        assert actions
+    left_out = next(line for line in lines if line.startswith("Not on this page: "))
+    text = " ".join(lines[lines.index(left_out) :])
+    assert " more topics." in text and "Topic 1 " not in text
+    assert any(note.startswith("Not on this page: ") for note in notes)
 
 
-def test_forty_topics_are_shortened_then_dropped_with_marks() -> None:
-    briefing = make_synthetic_briefing(40)
-    lines, actions = _text(briefing)
-    _assert_page(lines)
-    text = "\n".join(lines)
-    assert "more — run `briefing`" in text
-    assert "topics not shown: " in text and "— run `briefing`" in lines[-1]
-    # Dropped from the end: the overview and first topic stay, the last topic goes.
-    assert "OVERVIEW" in text and "TOPIC 1 " in text
-    assert "TOPIC 40 " not in text
-    assert any("shortened" in action for action in actions)
-    assert any("topics not shown" in action for action in actions)
-
-
-def test_hidden_counts_add_up() -> None:
-    """Every claim is either printed or counted in a "… N more" mark or a dropped topic."""
-    briefing = make_synthetic_briefing(40)
-    summary = make_handout(briefing, "text").summary
-    for topic in summary.topics:
-        original = briefing.topic(topic.id)
-        assert len(topic.points) + len(topic.differences) + topic.hidden == len(original.claims)
-    shown_ids = [topic.id for topic in summary.topics]
-    assert shown_ids + list(summary.hidden_topics) == [topic.id for topic in briefing.iter_topics()]
-
-
-def test_wide_characters_stay_within_80_cells() -> None:
+def test_wide_characters_stay_within_76_cells() -> None:
     cjk = "俄罗斯总统普京与美国总统特朗普通电话，同意暂停对能源设施的打击三十天。" * 3
-    briefing = _briefing([_topic("wide", [cjk, "ascii " * 30], ["双方说法不一" * 10])])
-    lines, _ = _text(briefing)
+    lines, _ = _text(_briefing([_topic("wide", [cjk, "ascii " * 30])]))
     _assert_page(lines)
     assert any("俄罗斯" in line for line in lines)
-    assert max(cell_len(line) for line in lines) >= 78  # wide lines are filled, not short
-    assert all(len(line) <= 80 for line in lines)
-    # The CJK claim is wrapped, not cut: all its characters are printed.
-    printed = "".join(line.strip().lstrip("•").strip() for line in lines)
-    assert cjk[:40] in printed.replace(" ", "")
+    assert max(cell_len(line) for line in lines) >= 74  # wide lines are filled, not short
 
 
 def test_outlet_tags_are_not_broken_across_lines() -> None:
-    sources = [_source("alpha", "AP/LAT"), _source("beta", "USLive")]
-    text = "word " * 13 + "end."
-    topic = Topic("t", "T", 1, "", (Section("", (_claim("t", 0, text, ("alpha", "beta")),)),), "topics/t.md")
-    lines, _ = _text(_briefing([topic], sources))
-    assert any("[AP/LAT, USLive]" in line for line in lines)
+    sources = [_source("alpha", "LATimes/AP"), _source("beta", "USLive")]
+    lines, _ = _text(_briefing([_topic("t", ["word " * 12 + "end."], ("alpha", "beta"))], sources))
+    assert any("[LATimes/AP, USLive]" in line for line in lines)
 
 
 def test_untrusted_text_passes_through_as_text() -> None:
@@ -158,13 +150,12 @@ def test_untrusted_text_passes_through_as_text() -> None:
 
 
 def test_long_single_claim_is_cut_visibly_and_reported() -> None:
-    briefing = _briefing([_topic("t", ["word " * 400])])
-    lines, actions = _text(briefing)
+    lines, notes = _text(_briefing([_topic("t", ["word " * 400])]))
     _assert_page(lines)
     assert any(line.rstrip().endswith("… [Alpha]") for line in lines)
-    assert any("long point" in action for action in actions)
+    assert any("long point" in note for note in notes)
 
 
 def test_render_text_matches_text_lines() -> None:
-    summary = build_summary(load_briefing(FIXTURE))
+    summary = select_summary(load_briefing(FIXTURE))
     assert render_text(summary) == "\n".join(text_lines(summary)) + "\n"

@@ -2,6 +2,8 @@
 
 Claims are bullets (or paragraphs) ending in pandoc-style citations: `[@latimes-ap]` or
 `[@uslive; @latimes-ap]`. Inside "Where reports differ", citations may follow each side.
+A claim that ends in `{key}` is a key point: it goes on the handout. The marker is taken out
+here, so no screen, search index or page ever sees it as text.
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ from briefing.model import ClaimPart, Problem, Severity
 _CITATION_GROUP = re.compile(r"\[\s*@[^\[\]]*\]")
 _CITATION_KEY = re.compile(r"^@([A-Za-z0-9][A-Za-z0-9_.-]*)$")
 _LABEL = re.compile(r"^\s*\*\*(?P<label>[^*]+?)\*\*\s*:\s*")
+# `{key}`, forgiving of case and inner spaces; it belongs at the very end of a claim.
+_KEY_MARKER = re.compile(r"\{\s*key\s*\}", re.IGNORECASE)
 # Characters that can start inline Markdown syntax; text without them is already plain.
 _INLINE_SYNTAX = re.compile(r"[*_`\\\[\]<>&!~]")
 _IGNORED_BLOCKS = {
@@ -47,6 +51,7 @@ class ParsedClaim:
     parts: tuple[ClaimPart, ...]
     line: int
     label: str = ""
+    key_point: bool = False
 
 
 @dataclass
@@ -97,14 +102,15 @@ def parse_document(text: str, shown_as: str) -> ParsedDocument:
                 sections[-1].claims.append(_claim_from_source(" ".join(item_sources), item_line, shown_as, problems))
         elif token.type == "inline":
             if heading_level:
-                title = _plain(token.content)
+                title = _plain(_without_marker(token.content, line, shown_as, problems, "a heading"))
                 if heading_level == 1:
                     continue  # a document title adds nothing: the front matter names the topic
                 sections.append(ParsedSection(title=title, line=line))
             elif item_depth:
                 item_sources.append(token.content)
             else:
-                paragraphs.append((_plain(_CITATION_GROUP.sub("", token.content)), line))
+                plain = _KEY_MARKER.sub("", _CITATION_GROUP.sub("", token.content))
+                paragraphs.append((_plain(plain), line))
                 sections[-1].claims.append(_claim_from_source(token.content, line, shown_as, problems))
         elif token.type in _IGNORED_BLOCKS:
             problems.append(
@@ -117,7 +123,30 @@ def parse_document(text: str, shown_as: str) -> ParsedDocument:
     return ParsedDocument(front_matter, front_matter_line, sections, paragraphs, problems)
 
 
+def _without_marker(source: str, line: int, shown_as: str, problems: list[Problem], where: str) -> str:
+    if not _KEY_MARKER.search(source):
+        return source
+    problems.append(Problem(shown_as, line, Severity.WARNING, f"`{{key}}` marks claims, not {where}: it is ignored"))
+    return _KEY_MARKER.sub("", source)
+
+
+def _key_marker(source: str, line: int, shown_as: str, problems: list[Problem]) -> tuple[str, bool]:
+    """`source` without its `{key}` markers, and whether it had one."""
+    markers = list(_KEY_MARKER.finditer(source))
+    if not markers:
+        return source, False
+    if len(markers) > 1:
+        problems.append(Problem(shown_as, line, Severity.WARNING, "`{key}` given more than once in one claim"))
+    elif source[markers[-1].end() :].strip():
+        problems.append(
+            Problem(shown_as, line, Severity.WARNING, "`{key}` goes at the end of the claim, after its citations")
+        )
+    # Joined with one space where a marker sat between words, so no two words run together.
+    return " ".join(_KEY_MARKER.sub(" ", source).split()), True
+
+
 def _claim_from_source(source: str, line: int, shown_as: str, problems: list[Problem]) -> ParsedClaim:
+    source, key_point = _key_marker(source, line, shown_as, problems)
     label = ""
     if match := _LABEL.match(source):
         label = _plain(match.group("label")).strip()
@@ -135,7 +164,7 @@ def _claim_from_source(source: str, line: int, shown_as: str, problems: list[Pro
     tail_text = _plain(tail)
     if tail_text.strip() or not parts:
         parts.append(ClaimPart(tail_text))
-    return ParsedClaim(tuple(parts), line, label)
+    return ParsedClaim(tuple(parts), line, label, key_point)
 
 
 def _citation_keys(group: str, line: int, shown_as: str, problems: list[Problem]) -> tuple[str, ...]:

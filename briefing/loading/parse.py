@@ -97,6 +97,12 @@ def parse_source_file(path: Path, shown_as: str, source_id: str) -> ParsedSource
             )
         )
         text_file = ""
+    problems += [
+        Problem(shown_as, claim.line, Severity.WARNING, "`{key}` marks claims in topics, not an outlet's description")
+        for section in document.sections
+        for claim in section.claims
+        if claim.key_point
+    ]
     source = Source(
         id=source_id,
         outlet=outlet or source_id,
@@ -178,6 +184,7 @@ def _topic_from(
                 path=shown_as,
                 line=claim.line,
                 label=claim.label,
+                key_point=claim.key_point,
             )
             for claim_index, claim in enumerate(parsed.claims)
         )

@@ -5,7 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 
-from briefing.model import OVERVIEW_ID, Problem, Severity, Topic
+from briefing.model import (
+    KEY_DIFFERENCES_PER_TOPIC,
+    KEY_POINTS_PER_TOPIC,
+    OVERVIEW_ID,
+    Claim,
+    Problem,
+    Severity,
+    Topic,
+)
 
 
 def check_topic(topic: Topic, source_ids: set[str]) -> list[Problem]:
@@ -21,7 +29,11 @@ def check_claims(topic: Topic) -> list[Problem]:
         problems.append(Problem(topic.path, 0, Severity.ERROR, "topic has no claims: add `- claim [@source]` bullets"))
     for claim in topic.claims:
         cited = claim.source_ids
-        if not claim.text:
+        if not claim.text and claim.key_point:
+            problems.append(
+                Problem(claim.path, claim.line, Severity.ERROR, "`{key}` marks a claim with no text: write the claim")
+            )
+        elif not claim.text:
             problems.append(Problem(claim.path, claim.line, Severity.ERROR, "claim has citations but no text"))
         if not cited:
             problems.append(
@@ -33,6 +45,8 @@ def check_claims(topic: Topic) -> list[Problem]:
                     claim.path, claim.line, Severity.WARNING, "a difference should cite each side: at least two outlets"
                 )
             )
+    problems += _too_many_marked(topic.key_claims, KEY_POINTS_PER_TOPIC, "key points")
+    problems += _too_many_marked(topic.differences, KEY_DIFFERENCES_PER_TOPIC, "differences")
     return problems
 
 
@@ -49,6 +63,18 @@ def unknown_citations(topic: Topic, source_ids: set[str]) -> list[Problem]:
 def unknown_source_problem(path: str, line: int, source_id: str, source_ids: Iterable[str]) -> Problem:
     known = ", ".join(sorted(source_ids)) or "none loaded"
     return Problem(path, line, Severity.ERROR, f"unknown source `@{source_id}` (known: {known})")
+
+
+def _too_many_marked(claims: tuple[Claim, ...], limit: int, what: str) -> list[Problem]:
+    """The handout shows the first `limit` marked claims of a kind; say so at the first one left off."""
+    marked = [claim for claim in claims if claim.key_point]
+    if len(marked) <= limit:
+        return []
+    first_left_off = marked[limit]
+    message = (
+        f"{len(marked)} {what} marked `{{key}}` in this topic; the handout shows the first {limit}: unmark the others"
+    )
+    return [Problem(first_left_off.path, first_left_off.line, Severity.WARNING, message)]
 
 
 def duplicate_orders(topics: Iterable[Topic]) -> list[Problem]:

@@ -1,23 +1,35 @@
-"""The one-page printed summary (`briefing print`): built once from a `Briefing`, fitted to one
-page by one rule, rendered as text, Markdown, HTML or PDF.
+"""The one-page handout (`briefing print`): the key points and differences of a briefing, selected
+once to fit every page, rendered as text, Markdown, HTML or PDF on A4 or Letter.
 
-Importing this package is cheap: fpdf2 loads only when a PDF or HTML page is measured.
+Modules: `model` (what goes on the page), `build` (from the briefing, topic by topic), `fit` (the
+one fitting rule), `text`/`markdown`/`html`/`pdf` (formats), `typeset`, `metrics` and `layout`
+(the PDF page, measured in pure Python), `handout` (select once, render, write).
+Importing this package is cheap: fpdf2 loads only when a PDF is painted.
 """
 
 from __future__ import annotations
 
-from briefing.summary.build import FittedSummary, Summary, UnknownTopicError, build_summary, fit_summary
-from briefing.summary.handout import FORMATS, PAPER_NAMES, Handout, make_handout, write_handouts
+from briefing.summary.build import UnknownTopicError
+from briefing.summary.handout import (
+    FORMATS,
+    PAPER_NAMES,
+    Handout,
+    make_handout,
+    render,
+    select_summary,
+    write_handouts,
+)
+from briefing.summary.model import Summary, TopicSummary
 
 __all__ = [
     "FORMATS",
     "PAPER_NAMES",
-    "FittedSummary",
     "Handout",
     "Summary",
+    "TopicSummary",
     "UnknownTopicError",
-    "build_summary",
-    "fit_summary",
     "make_handout",
+    "render",
+    "select_summary",
     "write_handouts",
 ]

@@ -1,7 +1,7 @@
-"""Build once, fit per format, render: the one entry point the CLI and the app use.
+"""Select once, render in every format: the one entry point the CLI and the app use.
 
-Text and Markdown are fitted with the text measure (60 lines x 80 cells) and never import fpdf;
-PDF and HTML are fitted with the PDF measure (real heights with the shipped font).
+Text and Markdown never import fpdf2; measuring the PDF page for the selection is pure
+(`typeset.py`), so every format carries the same selection whichever is asked for.
 """
 
 from __future__ import annotations
@@ -11,8 +11,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefing.model import Briefing
-from briefing.summary.build import FONT_SIZES, FittedSummary, Summary, build_summary, fit_summary
-from briefing.summary.text import render_text, text_fits
+from briefing.summary.fit import Measure, select
+from briefing.summary.layout import MIN_BODY
+from briefing.summary.model import Summary
+from briefing.summary.text import TextMeasure, render_text
+from briefing.summary.typeset import Typesetter, page_setter
 
 FORMATS = ("text", "markdown", "html", "pdf")
 PAPER_NAMES = ("a4", "letter")
@@ -23,53 +26,57 @@ TEXT_NAME = "briefing-summary.txt"
 @dataclass(frozen=True)
 class Handout:
     data: bytes  # the rendered file (UTF-8 for the text formats)
-    summary: Summary  # what was rendered, after fitting
-    actions: tuple[str, ...]  # what fitting shortened, one line each
+    summary: Summary  # the selection that was rendered
+    notes: tuple[str, ...]  # what selecting or rendering left out or cut, one line each, for stderr
+    body_size: float | None = None  # PDF and HTML: the body type size chosen for the paper, in points
 
 
-def fit_for(summary: Summary, fmt: str, paper: str = "a4") -> FittedSummary:
-    if fmt in ("text", "markdown"):
-        return fit_summary(summary, text_fits)
-    from briefing.summary.pdf import PdfMeasure  # fpdf only when a page is measured
-
-    return fit_summary(summary, PdfMeasure(paper), FONT_SIZES)
+def page_measures() -> tuple[Measure, ...]:
+    """Every page the selection must fit: the text page, and the PDF page on both papers at the
+    smallest body size (the PDF and HTML then use the largest size that fits their paper)."""
+    return (TextMeasure(), *(Typesetter(paper, MIN_BODY) for paper in PAPER_NAMES))
 
 
-def render(fitted: FittedSummary, fmt: str, paper: str = "a4") -> Handout:
-    summary, actions = fitted.summary, fitted.actions
+def select_summary(briefing: Briefing, topic_ids: Sequence[str] | None = None) -> Summary:
+    """The one selection for every format and paper.
+
+    Raises `UnknownTopicError` when `topic_ids` names a topic the briefing does not have.
+    """
+    return select(briefing, page_measures(), topic_ids)
+
+
+def render(summary: Summary, fmt: str, paper: str = "a4") -> Handout:
+    """`summary` in one format; `paper` matters to PDF and HTML only."""
+    notes = summary.notes
     if fmt == "text":
-        data = render_text(summary).encode("utf-8")
-    elif fmt == "markdown":
+        return Handout(render_text(summary).encode("utf-8"), summary, notes)
+    if fmt == "markdown":
         from briefing.summary.markdown import render_markdown
 
-        data = render_markdown(summary).encode("utf-8")
-    elif fmt == "html":
+        return Handout(render_markdown(summary).encode("utf-8"), summary, notes)
+    if fmt not in ("html", "pdf"):
+        raise ValueError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
+    setter = page_setter(summary, paper)
+    if fmt == "html":
         from briefing.summary.html import render_html
 
-        data = render_html(summary, paper).encode("utf-8")
-    elif fmt == "pdf":
-        from briefing.summary.pdf import missing_glyphs, render_pdf
+        return Handout(render_html(summary, paper, setter.body).encode("utf-8"), summary, notes, setter.body)
+    from briefing.summary.pdf import missing_glyphs, render_pdf
 
-        data = render_pdf(summary, paper)
-        if missing := missing_glyphs(summary):
-            sample = missing[:12] + ("…" if len(missing) > 12 else "")
-            actions += (
-                f"the PDF font has no glyph for {len(missing)} character"
-                f"{'s' * (len(missing) != 1)} ({sample}); they print blank: use --format text or html",
-            )
-    else:
-        raise ValueError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
-    return Handout(data, summary, actions)
+    if missing := missing_glyphs(summary):
+        sample = missing[:12] + ("…" if len(missing) > 12 else "")
+        notes += (
+            f"the PDF font has no glyph for {len(missing)} character"
+            f"{'s' * (len(missing) != 1)} ({sample}); they print blank: use --format text or html",
+        )
+    return Handout(render_pdf(summary, setter), summary, notes, setter.body)
 
 
 def make_handout(
     briefing: Briefing, fmt: str = "text", paper: str = "a4", topic_ids: Sequence[str] | None = None
 ) -> Handout:
-    """Build the summary, fit it to one page for `fmt`, render it.
-
-    Raises `UnknownTopicError` when `topic_ids` names a topic the briefing does not have.
-    """
-    return render(fit_for(build_summary(briefing, topic_ids), fmt, paper), fmt, paper)
+    """Select, then render in `fmt`. Raises `UnknownTopicError` for an unknown id in `topic_ids`."""
+    return render(select_summary(briefing, topic_ids), fmt, paper)
 
 
 def write_handouts(briefing: Briefing, folder: Path, paper: str = "a4") -> list[Path]:
@@ -80,11 +87,10 @@ def write_handouts(briefing: Briefing, folder: Path, paper: str = "a4") -> list[
     """
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    summary = build_summary(briefing)  # built once, fitted per format
+    summary = select_summary(briefing)  # one selection, both files
     written = []
     for fmt, name in (("pdf", PDF_NAME), ("text", TEXT_NAME)):
-        handout = render(fit_for(summary, fmt, paper), fmt, paper)
         path = folder / name
-        path.write_bytes(handout.data)
+        path.write_bytes(render(summary, fmt, paper).data)
         written.append(path)
     return written

@@ -1,11 +1,10 @@
-"""Render a fitted `Summary` as Markdown, every piece of content escaped."""
+"""The handout as Markdown, for notes and chat: the same selection, every piece of content escaped."""
 
 from __future__ import annotations
 
 import re
 
-from briefing.summary.build import Point, Summary
-from briefing.summary.text import outlet_tag
+from briefing.summary.model import Point, Summary, outlet_tag
 
 # Backslash-escape inline syntax: emphasis, code, links, images, HTML, entities, tables, strike.
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|~!&{}()$])")
@@ -19,7 +18,7 @@ def escape_markdown(text: str) -> str:
     return _BLOCK_START.sub(lambda m: m.group(0)[:-1] + "\\" + m.group(0)[-1], text)
 
 
-def _point(point: Point) -> str:
+def point_markdown(point: Point) -> str:
     text = ""
     for segment in point.segments:
         if body := escape_markdown(segment.text):
@@ -37,15 +36,10 @@ def render_markdown(summary: Summary) -> str:
         out += [f"> **Bottom line:** {escape_markdown(summary.bottom_line)}", ""]
     for topic in summary.topics:
         out += [f"## {escape_markdown(topic.title)}", ""]
-        out += [f"- {_point(point)}" for point in topic.points]
-        if topic.points:
+        out += [f"- {point_markdown(point)}" for point in topic.points]
+        out += [f"- ≠ {point_markdown(point)}" for point in topic.differences]
+        if topic.items:
             out.append("")
-        if topic.differences:
-            out += ["**Where reports differ**", ""]
-            out += [f"- {_point(point)}" for point in topic.differences]
-            out.append("")
-        if topic.hidden:
-            out += [f"*{escape_markdown(topic.more_note)}*", ""]
-    if summary.footer_note:
-        out += ["---", "", f"*{escape_markdown(summary.footer_note)}*", ""]
-    return "\n".join(out).rstrip("\n") + "\n"
+    out += ["---", ""]
+    out += [f"{escape_markdown(line)}  " for line in summary.ending]
+    return "\n".join(out).rstrip(" \n") + "\n"

@@ -1,0 +1,126 @@
+"""What goes on the handout, free of any format: the summary model every renderer shows.
+
+A `Summary` is the one selection (`briefing.summary.fit.select`): the same topics, points and
+differences in text, Markdown, HTML and PDF, on A4 or Letter. Only layout differs between them,
+and every sentence the page adds of its own (what was left out, where the rest is) is written
+here once, so no two formats can word it differently.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+ELLIPSIS = "…"
+#: What the "≠" before an entry and the brackets after a point mean; printed on every handout.
+LEGEND = "≠ where reports differ · [ ] the outlets that report each point"
+
+
+def outlet_tag(outlets: tuple[str, ...]) -> str:
+    """ "[LATimes/AP, USLive]": the outlets that report a point, by their short names."""
+    return "[" + ", ".join(outlets) + "]"
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number:,} {noun}{'s' * (number != 1)}"
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A run of text followed by the outlets (short names) cited right after it."""
+
+    text: str
+    outlets: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Point:
+    """A key point or one "where reports differ" entry: optional label, then attributed segments."""
+
+    segments: tuple[Segment, ...]
+    label: str = ""
+    cut: bool = False  # the text was too long for a handout and ends in "…"
+
+    @property
+    def text(self) -> str:
+        return "".join(segment.text for segment in self.segments).strip()
+
+
+@dataclass(frozen=True)
+class TopicSummary:
+    """One topic as the handout shows it: its key points, then the differences that matter."""
+
+    id: str
+    title: str
+    points: tuple[Point, ...]
+    differences: tuple[Point, ...]
+
+    @property
+    def items(self) -> int:
+        return len(self.points) + len(self.differences)
+
+
+@dataclass(frozen=True)
+class LeftOut:
+    """The topics that did not fit: the first few by title, and how many in all."""
+
+    titles: tuple[str, ...] = ()
+    count: int = 0
+
+
+@dataclass(frozen=True)
+class Totals:
+    """The size of the whole briefing, for the line that says where the rest is."""
+
+    topics: int = 0
+    claims: int = 0
+    differences: int = 0
+
+
+@dataclass(frozen=True)
+class Summary:
+    title: str
+    as_of: str
+    event_date: str
+    bottom_line: str
+    topics: tuple[TopicSummary, ...] = ()
+    left_out: LeftOut = LeftOut()
+    totals: Totals = Totals()
+    #: What selecting cut or left out, one line each (for stderr; the page says it too).
+    notes: tuple[str, ...] = ()
+
+    @property
+    def date_line(self) -> str:
+        parts = []
+        if self.as_of:
+            parts.append(f"As of {self.as_of}")
+        if self.event_date:
+            parts.append(f"Event date {self.event_date}")
+        return " · ".join(parts)
+
+    @property
+    def left_out_line(self) -> str:
+        """ "Not on this page: A; B; and 9 more topics." — or "" when every topic is on it."""
+        left = self.left_out
+        if not left.count:
+            return ""
+        named = "; ".join(left.titles)
+        unnamed = left.count - len(left.titles)
+        if not named:
+            return f"Not on this page: {_count(unnamed, 'topic')}."
+        more = f"; and {_count(unnamed, 'more topic')}" if unnamed else ""
+        return f"Not on this page: {named}{more}."
+
+    @property
+    def rest_line(self) -> str:
+        """Where the rest is, in words that mean something on paper."""
+        totals = self.totals
+        everything = (
+            f"{_count(totals.topics, 'topic')}, {_count(totals.claims, 'claim')} "
+            f"and {_count(totals.differences, 'difference')}"
+        )
+        return f"All {everything}: type briefing in a terminal."
+
+    @property
+    def ending(self) -> tuple[str, ...]:
+        """The lines every format prints after the last topic."""
+        return tuple(line for line in (self.left_out_line, LEGEND, self.rest_line) if line)
