@@ -17,9 +17,9 @@ from hypothesis import strategies as st
 from briefing.loading.loader import load_briefing
 from briefing.model import ContentError
 from briefing.store import compile as compile_module
-from briefing.store import store as store_module
+from briefing.store import database
+from briefing.store.database import store_path
 from briefing.store.open import open_briefing, refresh
-from briefing.store.store import store_path
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -183,7 +183,7 @@ def test_a_store_of_an_older_format_is_rebuilt(content):
 
 def test_a_store_written_by_other_code_is_rebuilt(content, monkeypatch):
     open_briefing(content)[1].close()
-    monkeypatch.setattr(store_module, "code_fingerprint", lambda: "another version")
+    monkeypatch.setattr(database, "code_fingerprint", lambda: "another version")
     briefing, store = open_briefing(content)
     assert store.notices == ["the compiled briefing was written by another version of briefing; rebuilt it"]
     same_briefing(briefing, load_briefing(content))
@@ -192,7 +192,7 @@ def test_a_store_written_by_other_code_is_rebuilt(content, monkeypatch):
 def test_a_locked_store_is_worked_around_from_memory(content, monkeypatch):
     _, store = open_briefing(content)
     store.close()
-    monkeypatch.setattr(store_module, "LOCK_WAIT_SECONDS", 0.05)
+    monkeypatch.setattr(database, "LOCK_WAIT_SECONDS", 0.05)
     holder = sqlite3.connect(store_path(content), isolation_level=None)
     holder.execute("BEGIN EXCLUSIVE")  # another program writing, for longer than we wait
     try:
