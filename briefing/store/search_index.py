@@ -13,7 +13,6 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
-import zlib
 from array import array
 from collections import OrderedDict, defaultdict
 from collections.abc import Callable, Iterable, Sequence
@@ -24,82 +23,12 @@ from briefing.search.documents import FIELDS, Document
 from briefing.search.index import index_terms, is_word
 from briefing.search.language import stem_all
 from briefing.search.typos import MIN_TYPO_LENGTH, deletion_keys, typo_eligible, within_one_edit
+from briefing.store.postings import bits_of, changed_postings, decode_postings, encode_postings, ids_of, pack, unpack
 
 T = TypeVar("T")
 #: Decoded bitsets kept per process: a keystroke's words, and the next keystroke's.
 CACHED_MASKS = 512
 _TOP = "\U0010ffff"
-
-
-def pack(bits: int) -> bytes:
-    return zlib.compress(bits.to_bytes((bits.bit_length() + 7) // 8, "little"), 1)
-
-
-def unpack(blob: bytes) -> int:
-    return int.from_bytes(zlib.decompress(blob), "little")
-
-
-# A term's postings are kept as a list of ids while it is rare (smaller, and as quick to turn into
-# a bitset), as a compressed bitset once common: b"i" + uint32s, or b"b" + zlib'd bits.
-_IDS, _BITS = b"i", b"b"
-#: A term in more than one document in this many is kept as a bitset.
-_DENSE_SHARE = 64
-
-
-def encode_postings(ids: Sequence[int], size: int) -> bytes:
-    """A term's postings, given as sorted ids, in the form that suits how common it is."""
-    if len(ids) * _DENSE_SHARE >= size:
-        return _BITS + pack(bits_of(ids, size))
-    return _IDS + array("I", ids).tobytes()
-
-
-def decode_postings(blob: bytes, size: int) -> int:
-    """A term's postings as a bitset."""
-    if blob[:1] == _BITS:
-        return unpack(blob[1:])
-    return bits_of(_id_array(blob), size)
-
-
-def changed_postings(blob: bytes, gone: set[int], added: Sequence[int], size: int) -> tuple[int, bytes]:
-    """(document frequency, postings) after removing `gone` and adding `added` (ids above every
-    existing one), or (0, b"") when none is left. A rare term is changed as its list of ids, a
-    common one as its bitset: either way the work is what the term holds, never the briefing."""
-    if blob[:1] == _BITS:
-        bits = unpack(blob[1:])
-        if gone:
-            bits &= ~bits_of(gone, size)
-        if added:
-            bits |= bits_of(added, size)
-        count = bits.bit_count()
-        if count * _DENSE_SHARE >= size:
-            return count, _BITS + pack(bits)
-        return count, (_IDS + array("I", _ids_of(bits)).tobytes()) if count else b""
-    ids = [doc for doc in _id_array(blob) if doc not in gone] + list(added)
-    return len(ids), encode_postings(ids, size) if ids else b""
-
-
-def _id_array(blob: bytes) -> array[int]:
-    ids = array("I")
-    ids.frombytes(blob[1:])
-    return ids
-
-
-def _ids_of(bits: int) -> list[int]:
-    """The set bits, in order (the search for each runs in C, over the bits' text)."""
-    text = bin(bits)[:1:-1]  # bit 0 first
-    ids, index = [], text.find("1")
-    while index >= 0:
-        ids.append(index)
-        index = text.find("1", index + 1)
-    return ids
-
-
-def bits_of(ids: Iterable[int], size: int) -> int:
-    """A bitset of `ids`, built in a bytearray: linear in the ids, not in the briefing."""
-    buffer = bytearray((size + 7) // 8)
-    for doc in ids:
-        buffer[doc >> 3] |= 1 << (doc & 7)
-    return int.from_bytes(buffer, "little")
 
 
 def encode_document(document: Document) -> str:
@@ -357,7 +286,7 @@ class SqliteIndex:
         return row[0] if row else 0
 
     def postings(self, term: str) -> Sequence[int]:
-        return _ids_of(self.mask(term))
+        return ids_of(self.mask(term))
 
     @_locked
     def kind_mask(self, kinds: Iterable[str]) -> int:
