@@ -81,8 +81,6 @@ BRIEFING_APP = (
     _PRELUDE
     + """
 # The path `briefing` itself takes, up to app.run().
-# The checkout comes first: devkit/ (synthetic briefings, scenes) is not part of the package.
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from briefing.cli import build_parser
 from briefing.commands.app import prepare_app
 app = prepare_app(build_parser().parse_args(["--content", sys.argv[1]]))
