@@ -36,15 +36,15 @@ async def test_clicking_an_outlet_card_opens_that_outlet_at_any_width(briefing, 
     The second and third cards must open the second and third outlets, whatever the width."""
     number, index = claim_with_several_outlets(briefing)
     claim = briefing.topic(briefing.outline[number - 1].id).claims[index]
-    for card in (2, 3):
-        app = make_app(briefing, deterministic=True)
-        async with app.run_test(size=size) as pilot:
-            await pilot.press(str(number), *["down"] * index)
-            if size[0] < 110:
-                await pilot.press("s")
-            await pilot.pause()
-            panel = app.screen.query_one(SourcePanel)
-            assert panel.display and panel.shown_source_ids == claim.source_ids
+    app = make_app(briefing, deterministic=True)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press(str(number), *["down"] * index)
+        if size[0] < 110:
+            await pilot.press("s")
+        await pilot.pause()
+        panel = app.screen.query_one(SourcePanel)
+        assert panel.display and panel.shown_source_ids == claim.source_ids
+        for card in (2, 3):
             source = briefing.source(claim.source_ids[card - 1])
             where = find_on_screen(app, f"{card}  {source.short}", within=panel.region)
             assert where is not None, f"card {card} is on screen"
@@ -52,6 +52,9 @@ async def test_clicking_an_outlet_card_opens_that_outlet_at_any_width(briefing, 
             await pilot.pause()
             assert isinstance(app.screen, OutletScreen)
             assert app.screen.source.id == source.id
+            await pilot.press("escape")
+            await pilot.pause()
+            assert isinstance(app.screen, MainScreen)
 
 
 async def test_clicking_a_claim_in_an_outlet_goes_to_it_in_its_topic(briefing):
@@ -84,14 +87,13 @@ async def open_palette_and_run(pilot, words: str) -> None:
     await pilot.pause()
 
 
-@pytest.mark.parametrize("keys", [("a",), ("o",), ("a", "2")], ids=["all-outlets", "outlet", "outlet-from-all"])
+@pytest.mark.parametrize("keys", [("a",), ("a", "2")], ids=["all-outlets", "outlet"])
 async def test_palette_search_from_another_screen_brings_the_reader_back_to_the_box(briefing, keys):
     app = make_app(briefing, deterministic=True)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press(*keys)
-        if not isinstance(app.screen, (OutletScreen, CompareScreen)):
-            await pilot.press("1")  # the claim cites several outlets: the chooser is open
         await pilot.pause()
+        assert isinstance(app.screen, (CompareScreen, OutletScreen))
         assert not isinstance(app.screen, MainScreen)
         await open_palette_and_run(pilot, "search")
         await app.workers.wait_for_complete()
