@@ -301,7 +301,9 @@ class MainScreen(Screen[None]):
         if self.index is None:
             self.query_one(SearchResults).show(query, [], note="indexing…")
             return
-        hits = self._search(self.index, query)
+        self._show_results(query, self._search(self.index, query))
+
+    def _show_results(self, query: str, hits: list[Hit]) -> None:
         if query != self.query_one(SearchInput).value:
             return  # a newer keystroke is on its way; drop the stale result
         self.query_one(SearchResults).show(query, hits)
