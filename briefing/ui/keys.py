@@ -53,7 +53,7 @@ def key_bindings(keymap: Mapping[str, str] | None = None) -> list[KeyBinding]:
     """
     found: dict[str, KeyBinding] = {}
     for owner in OWNERS:
-        for binding in owner.BINDINGS:
+        for binding in _declared(owner):
             if not isinstance(binding, Binding) or binding.id is None:
                 continue
             keys = tuple(key.strip() for key in binding.key.split(","))
@@ -86,6 +86,11 @@ def unnamed_bindings() -> list[str]:
     return [
         f"{owner.__name__}: {binding.key}"
         for owner in OWNERS
-        for binding in owner.BINDINGS
+        for binding in _declared(owner)
         if isinstance(binding, Binding) and not binding.id
     ]
+
+
+def _declared(owner: type[DOMNode]) -> list:
+    """The bindings a class of ours declares itself (Textual's own, inherited, are not ours to list)."""
+    return list(vars(owner).get("BINDINGS", []))
