@@ -18,6 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import keystroke_bench
+import loader_bench
 import search_bench
 import search_quality
 import startup_bench
@@ -72,6 +73,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as scratch:
         pdf = command("print", "--format", "pdf", "-o", str(Path(scratch) / "s.pdf"), runs=3)
     print(f"briefing print --format pdf: {pdf['seconds'] * 1000:.0f} ms; peak memory {pdf['peak_mb']:.0f} MB")
+
+    print(loader_bench.report(loader_bench.run()))
 
     started = time.perf_counter()
     search = search_bench.run(10_000)

@@ -15,7 +15,10 @@ COMMANDS = {
     "check": ("check", "validate a content folder and list every problem"),
     "print": ("print_summary", "print a one-page summary to hand out"),
     "search": ("search", "search the briefing from the command line"),
+    "keys": ("keys", "list every key binding's id, keys and description (for keymap.toml)"),
 }
+#: Subcommands that read no content folder.
+WITHOUT_CONTENT = {"keys"}
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -30,7 +33,8 @@ def build_parser() -> argparse.ArgumentParser:
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=argparse.ArgumentParser)
     for name, (module_name, help_text) in COMMANDS.items():
         sub = subparsers.add_parser(name, help=help_text, description=help_text)
-        _add_content_option(sub, default=argparse.SUPPRESS)
+        if name not in WITHOUT_CONTENT:
+            _add_content_option(sub, default=argparse.SUPPRESS)
         _command_module(module_name).add_arguments(sub)
     return parser
 

@@ -121,6 +121,15 @@ class Topic:
     def differences(self) -> tuple[Claim, ...]:
         return tuple(claim for claim in self.claims if claim.is_difference)
 
+    def claim_index(self, claim_id: str | None) -> int:
+        """Where a claim stands in `claims` (the cursor position that shows it); 0, the top of
+        the topic, when it is not one of this topic's claims."""
+        if claim_id is not None:
+            for index, claim in enumerate(self.claims):
+                if claim.id == claim_id:
+                    return index
+        return 0
+
     @property
     def source_ids(self) -> tuple[str, ...]:
         seen: dict[str, None] = {}

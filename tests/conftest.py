@@ -5,10 +5,25 @@ from __future__ import annotations
 import os
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+# Property tests: thorough in CI (`.ci/run` sets CI), quick while working. A test that needs a
+# different number of examples scales these rather than fixing its own.
+settings.register_profile(
+    "ci",
+    max_examples=500,
+    deadline=None,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.register_profile("dev", max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
 
 @pytest.fixture(autouse=True, scope="session")
-def _private_cache(tmp_path_factory):
-    """Keep the loaded-briefing cache out of the real home folder (subprocesses inherit it)."""
+def _private_home(tmp_path_factory):
+    """Keep the loaded-briefing cache out of the real home folder, and the reader's own keymap
+    out of the tests (subprocesses inherit both)."""
     os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("cache"))
+    os.environ["XDG_CONFIG_HOME"] = str(tmp_path_factory.mktemp("config"))
     yield

@@ -9,11 +9,13 @@ import pytest
 from briefing.loading.loader import load_briefing
 from briefing.loading.paths import bundled_content_dir
 from briefing.ui.app import UnknownTheme, make_app
+from briefing.ui.keys import key_bindings, unnamed_bindings
 from briefing.ui.screens.compare import CompareScreen
 from briefing.ui.screens.dialogs import ChooseOutletScreen, HelpScreen, ProblemsScreen
 from briefing.ui.screens.main import MainScreen
 from briefing.ui.screens.outlet import OutletScreen
 from briefing.ui.widgets.source_panel import SourcePanel
+from devkit.screen import screen_lines
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -172,11 +174,10 @@ async def test_help_lists_the_keys(briefing):
         assert isinstance(app.screen, MainScreen)
 
 
-async def test_every_binding_has_an_id():
-    main_bindings = MainScreen.BINDINGS
-    assert all(binding.id for binding in main_bindings)
-    keys = {key for binding in main_bindings for key in binding.key.split(",")}
-    assert not keys & {"ctrl+h", "ctrl+m", "ctrl+i", "ctrl+j", "ctrl+enter"}
+def test_every_binding_has_an_id_and_no_key_a_terminal_cannot_send():
+    assert unnamed_bindings() == []
+    keys = {key for binding in key_bindings() for key in binding.keys}
+    assert not keys & {"ctrl+h", "ctrl+m", "ctrl+i", "ctrl+j", "ctrl+enter"}, "terminals send these as other keys"
 
 
 async def test_problems_are_shown_and_valid_topics_still_load(tmp_path):
@@ -218,21 +219,40 @@ def test_unknown_theme_is_refused(briefing):
 
 
 async def test_hostile_content_renders_literally():
-    hostile = FIXTURES / "hostile"
-    briefing = load_briefing(hostile)
+    """Markup, escapes and look-alike citations in content are shown exactly as written."""
+    briefing = load_briefing(FIXTURES / "hostile")
     app = make_app(briefing, deterministic=True)
-    async with app.run_test(size=(100, 30)) as pilot:
-        for number in range(1, len(briefing.outline) + 1):
-            await pilot.press(str(number), "down", "o", "escape")
+    async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        text = app.screen.current_pane.rendered_text()
-        assert text
-        assert "\x1b" not in text
-        assert any("[" in claim.text for claim in briefing.claims())
-        for claim in app.screen.current_pane.claims:
-            if "[" in claim.text:
-                first_word = claim.text.split()[0]
-                assert first_word in text, "claims with brackets are shown as written"
+        shown = {}
+        for number in range(1, len(briefing.outline) + 1):
+            await pilot.press(str(number))
+            await pilot.pause()
+            # Lines are wrapped to the pane: compare words, not line breaks.
+            shown[app.screen.current_pane.topic.id] = " ".join(app.screen.current_pane.rendered_text().split())
+        overview, scripts, markup = (shown[entry.id] for entry in briefing.outline)
+        assert "A claim with [/] and [0] and [bold in it." in overview
+        assert "Markup [b]must[/b] stay literal, and [link=https://x.example]links[/link] too." in overview
+        assert "[bold]Label[/]: one side" in scripts and "[not a citation]" in scripts
+        assert "Scripts [italic]and[/italic] widths" in scripts
+        assert "[@mark] looks like a citation" in markup and "[dim]summary[/dim]" in markup
+        assert "Backslash \\ and [$accent]variable[/] markup." in markup
+        assert not any("\x1b" in text for text in shown.values())
+
+        # And on the terminal itself: the header, the pane, the badges and the source panel.
+        await pilot.press("1")
+        await pilot.pause()
+        screen = "\n".join(screen_lines(app))
+        for literal in (
+            "[bold red]Hostile[/] briefing",
+            "[/] and [0] and [bold in it",
+            " [M] ",
+            "[bold]Markup[/bold] Times",
+        ):
+            assert literal in screen
+        assert "\x1b" not in screen
+        svg = app.export_screenshot()
+        assert "[/]&#160;and&#160;[0]&#160;and&#160;[bold" in svg or "[/] and [0] and [bold" in svg
 
 
 async def test_print_summary_writes_the_handouts_without_blocking(briefing, tmp_path):

@@ -11,6 +11,7 @@ from briefing.ui.app import make_app
 from briefing.ui.screens.main import MainScreen
 from briefing.ui.widgets.search_bar import SearchInput
 from briefing.ui.widgets.search_results import SearchResults
+from devkit.screen import find_on_screen
 
 
 @pytest.fixture(scope="module")
@@ -18,10 +19,22 @@ def briefing():
     return load_briefing(bundled_content_dir())
 
 
+@pytest.fixture(autouse=True)
+def _index_at_once(monkeypatch):
+    """The app builds its index a moment after the first paint; these tests need it at once."""
+    monkeypatch.setattr("briefing.ui.screens.main.INDEX_DELAY", 0.01)
+
+
 async def ready(pilot) -> MainScreen:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    return pilot.app.screen
+    """The app is up and its index built (that starts a moment after the first paint)."""
+    main = pilot.app.screen
+    for _ in range(200):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause(0.05)
+        if main.index is not None:
+            break
+    assert main.index is not None
+    return main
 
 
 async def type_query(pilot, text: str) -> None:
@@ -116,17 +129,65 @@ async def test_end_of_hits_is_signalled(briefing):
             await pilot.press("n")
         await pilot.pause()
         assert any("wrapped" in str(n.message) for n in app._notifications)
-        assert main.hit_position == 0
+        assert main.hits.position == 0
 
 
-@pytest.mark.parametrize("query", ["[bold]", "[/]", "\\", "(.*", "  ", "🦀", "x" * 300])
-async def test_hostile_queries_do_not_crash_or_restyle(briefing, query):
+async def test_hostile_queries_do_not_crash_or_restyle(briefing):
     app = make_app(briefing, deterministic=True)
     async with app.run_test(size=(80, 24)) as pilot:
         main = await ready(pilot)
+        for query in ["[bold]", "[/]", "\\", "(.*", "  ", "🦀", "x" * 300]:
+            await pilot.press("slash")
+            main.query_one(SearchInput).value = query
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            await pilot.press("enter", "escape")
+            assert app.is_running, query
+            assert not [n for n in app._notifications if n.severity == "error"], query
+
+
+async def test_clicking_a_result_opens_it(briefing):
+    """Open, press /, type 'hockey', click the result from the overview: the overview shows,
+    with the cursor on that claim and the query marked."""
+    app = make_app(briefing, deterministic=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        main = await ready(pilot)
         await pilot.press("slash")
-        main.query_one(SearchInput).value = query
-        await app.workers.wait_for_complete()
+        await type_query(pilot, "hockey")
+        results = main.query_one(SearchResults)
+        titles = [hit.title for hit in results.hits]
+        # A hit whose title no other hit has, past the first, so the click is unambiguous.
+        hit = next(h for h in results.hits[1:] if h.topic_id and h.claim_id and titles.count(h.title) == 1)
+        where = find_on_screen(app, hit.title, within=results.region)
+        assert where is not None
+        await pilot.click(offset=(where.x + 1, where.y))
         await pilot.pause()
-        await pilot.press("enter", "escape")
+        assert not main.searching and not results.display
+        pane = main.current_pane
+        assert pane.topic.id == hit.topic_id
+        assert pane.current_claim.id == hit.claim_id
+        assert main.active_query == "hockey" and pane.marked_lines() > 0
+
+
+async def test_a_failing_index_shows_one_notice_and_no_hits(briefing):
+    """The index is strict; the app is the one that must never stop over a query."""
+    app = make_app(briefing, deterministic=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        main = await ready(pilot)
+
+        def broken(*args, **kwargs):
+            raise RuntimeError("index bug")
+
+        main.index.search = broken
+        main.index.spans = broken
+        await pilot.press("slash")
+        await type_query(pilot, "kursk")
         assert app.is_running
+        assert main.query_one(SearchResults).hits == []
+        failures = [n for n in app._notifications if n.severity == "error"]
+        assert [str(n.message) for n in failures] == ["Search failed on this query; try other words."]
+        assert "\n" not in str(failures[0].message)
+        # The panes mark nothing rather than fail, and the reader carries on.
+        await pilot.press("escape", "3", "down")
+        await pilot.pause()
+        assert app.is_running and main.current_pane.cursor == 1

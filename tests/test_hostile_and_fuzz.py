@@ -10,7 +10,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from briefing.loading.loader import ContentError, load_briefing
@@ -61,8 +61,7 @@ def test_printed_summary_keeps_markup_literal_and_has_no_escapes():
     assert "\x1b" not in result.stdout
 
 
-@settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(data=st.binary(max_size=400))
+@given(data=st.binary(max_size=400))  # examples: the profile in conftest.py
 def test_any_bytes_as_a_topic_file(data):
     with tempfile.TemporaryDirectory() as scratch:
         folder = Path(scratch) / "content"
@@ -83,7 +82,6 @@ markdown_ish = st.lists(
 ).map("".join)
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(front_matter=yaml_ish, body=markdown_ish)
 def test_any_front_matter_and_body(front_matter, body):
     with tempfile.TemporaryDirectory() as scratch:

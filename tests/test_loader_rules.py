@@ -10,7 +10,6 @@ import os
 import shutil
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -138,16 +137,17 @@ def test_front_matter_must_be_a_mapping(content, front_matter):
     assert (line, severity) == (2, Severity.ERROR) and "must be `key: value` lines" in message
 
 
-def test_yaml_aliases_are_refused_quickly(content):
+def test_yaml_aliases_are_refused(content):
+    """How fast is measured in bench/loader_bench.py; here, that the bomb is refused and said so."""
     bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
         f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]\n"
         for i in range(8)
     )
     write(content, "topics/bad.md", f"---\n{bomb}---\n- C. [@alpha]\n")
-    started = time.perf_counter()
-    found = problems_in(load_briefing(content), "topics/bad.md")
-    assert time.perf_counter() - started < 2
-    assert any("aliases" in m for _, _, m in found)
+    briefing = load_briefing(content)
+    found = problems_in(briefing, "topics/bad.md")
+    assert any(severity is Severity.ERROR and "aliases" in m for _, severity, m in found)
+    assert_rest_loads(briefing)
 
 
 def test_not_utf8_reports_the_line_of_the_bad_byte(content):
@@ -230,11 +230,10 @@ def test_symlink_loop_and_folder_named_like_a_file(content):
     assert_rest_loads(briefing)
 
 
-def test_huge_file_is_refused_fast(content):
+def test_huge_file_is_refused(content):
+    """How fast is measured in bench/loader_bench.py; here, that it is refused and said so."""
     write(content, "topics/huge.md", "---\ntitle: Huge\norder: 9\nsummary: x\n---\n" + "- x [@alpha]\n" * 500_000)
-    started = time.perf_counter()
     briefing = load_briefing(content)
-    assert time.perf_counter() - started < 2
     [(_, severity, message)] = problems_in(briefing, "topics/huge.md")
     assert severity is Severity.ERROR and "the limit is 1,000,000" in message
     assert_rest_loads(briefing)

@@ -40,3 +40,11 @@ def test_problems_screen(snap_compare, size):
     """A broken folder: the notice, then the list of problems, with the valid topic behind it."""
     app = make_app(load_briefing(FIXTURES / "broken"), deterministic=True)
     assert snap_compare(app, terminal_size=size, press=["exclamation_mark"])
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_hostile_content_screen(snap_compare, size):
+    """Markup and escapes from the hostile fixture (in titles, claims, badges, the source panel),
+    shown as written."""
+    app = make_app(load_briefing(FIXTURES / "hostile"), deterministic=True)
+    assert snap_compare(app, terminal_size=size)

@@ -26,10 +26,29 @@ def prepare_app(args: argparse.Namespace):
     gc.freeze()
     from briefing.ui.app import UnknownTheme, make_app  # Textual is imported only here.
 
+    keymap, notices = _user_keymap()
     try:
-        return make_app(briefing, theme=args.theme)
+        return make_app(briefing, theme=args.theme, keymap=keymap, notices=notices)
     except UnknownTheme as exc:
         raise CannotStart(str(exc)) from exc
+
+
+def _user_keymap() -> tuple[dict[str, str], list[str]]:
+    """The reader's keymap, if there is one; a bad one is reported in one line (on stderr, and
+    in the app, which would otherwise hide it) and the default keys are kept."""
+    from briefing.keymap import KeymapError, keymap_path, read_keymap
+
+    path = keymap_path()
+    if not path.exists():
+        return {}, []  # the usual case: no file, nothing more to import or read
+    from briefing.ui.keys import binding_ids
+
+    try:
+        return read_keymap(path, binding_ids()), []
+    except KeymapError as exc:
+        problem = f"{exc}; using the default keys"
+        print(f"briefing: {problem}", file=sys.stderr)
+        return {}, [f"Your keymap was not used: {problem}"]
 
 
 def run(args: argparse.Namespace) -> int:

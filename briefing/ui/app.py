@@ -1,17 +1,24 @@
-"""The Textual app: a thin shell around a loaded `Briefing`. Build it with `make_app`."""
+"""The Textual app: a thin shell around a loaded `Briefing`. Build it with `make_app`.
+
+The app is the one place that moves between screens: the navigation messages of
+`briefing.ui.navigation` bubble up to it, and its typed actions (`open_outlet`, `all_outlets`,
+`go_to_topic`) serve the command palette and clickable text.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-from textual import work
+from textual import on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.widgets import Input
 
-from briefing.model import Briefing, Claim
+from briefing.model import Briefing
 from briefing.ui.commands import BriefingCommands
+from briefing.ui.navigation import ChooseOutlet, GoToTopic, OpenOutlet
 from briefing.ui.screens.compare import CompareScreen
 from briefing.ui.screens.dialogs import ChooseOutletScreen, HelpScreen, ProblemsScreen
 from briefing.ui.screens.main import MainScreen
@@ -22,7 +29,7 @@ class UnknownTheme(ValueError):
     """--theme named a theme Textual does not have."""
 
 
-class BriefingApp(App):
+class BriefingApp(App[None]):
     CSS_PATH = "briefing.tcss"
     COMMANDS = App.COMMANDS | {BriefingCommands}
     BINDINGS = [
@@ -45,27 +52,28 @@ class BriefingApp(App):
         self,
         briefing: Briefing,
         *,
-        theme: str | None = None,
         handout_dir: Path | None = None,
         deterministic: bool = False,
+        notices: Iterable[str] = (),
     ) -> None:
         super().__init__()
         self.briefing = briefing
         self.handout_dir = handout_dir or Path.cwd()
         # Tests and screenshots need frames that do not depend on time.
         self.deterministic = deterministic
+        self.notices = tuple(notices)
         self.title = briefing.title
         self.sub_title = f"as of {briefing.as_of}" if briefing.as_of else ""
-        if theme:
-            self.theme = theme
 
     def get_default_screen(self) -> Screen:
         return MainScreen(self.briefing)
 
     def on_mount(self) -> None:
         if self.deterministic:
-            for search_input in self.screen.query("Input"):
+            for search_input in self.screen.query(Input):
                 search_input.cursor_blink = False
+        for notice in self.notices:
+            self.notify(notice, severity="warning", timeout=10, markup=False)
         if self.briefing.problems:
             count = len(self.briefing.problems)
             self.notify(
@@ -75,44 +83,59 @@ class BriefingApp(App):
                 markup=False,
             )
 
-    # -- navigation used by screens, widgets and the palette --------------------------------
+    # -- navigation: the one place that pushes, pops and switches screens ----------------------
 
-    @property
-    def main_screen(self) -> MainScreen:
-        return next(screen for screen in self.screen_stack if isinstance(screen, MainScreen))
-
-    def _back_to_main(self) -> MainScreen:
-        main = self.main_screen
-        while self.screen is not main:
+    def _return_to_reader(self) -> MainScreen:
+        """Close every screen above the reading screen (it is always at the bottom) and return it."""
+        screen = self.screen
+        while not isinstance(screen, MainScreen):
             self.pop_screen()
-        return main
+            screen = self.screen
+        return screen
 
-    def go_to_topic(self, topic_id: str) -> None:
-        self._back_to_main().show_topic(topic_id)
+    def action_go_to_topic(self, topic_id: str, claim_id: str | None = None) -> None:
+        """Show a topic (and a claim of it) on the reading screen, from wherever the reader is."""
+        # Posted after the pops, so the reading screen handles it once it is back on top.
+        self._return_to_reader().post_message(GoToTopic(topic_id, claim_id))
 
-    def go_to_claim(self, claim: Claim) -> None:
-        main = self._back_to_main()
-        main.show_topic(claim.topic_id, main.claim_index(claim.topic_id, claim.id))
+    @on(GoToTopic)
+    def _go_to_topic(self, message: GoToTopic) -> None:
+        # Only requests from other screens get here: the reading screen handles its own.
+        self.action_go_to_topic(message.topic_id, message.claim_id)
 
-    def open_outlet(self, source_id: str) -> None:
+    def action_open_outlet(self, source_id: str) -> None:
+        """Show one outlet in full; from an outlet, switch to the other one (Esc still goes back once)."""
         source = self.briefing.source(source_id)
         if source is None:
+            self.bell()
             return
         if isinstance(self.screen, OutletScreen):
             self.switch_screen(OutletScreen(self.briefing, source))
         else:
             self.push_screen(OutletScreen(self.briefing, source))
 
-    def choose_outlet(self, source_ids: tuple[str, ...]) -> None:
+    @on(OpenOutlet)
+    def _open_outlet(self, message: OpenOutlet) -> None:
+        self.action_open_outlet(message.source_id)
+
+    @on(ChooseOutlet)
+    def _choose_outlet(self, message: ChooseOutlet) -> None:
         def chosen(source_id: str | None) -> None:
             if source_id:
-                self.open_outlet(source_id)
+                self.action_open_outlet(source_id)
 
-        self.push_screen(ChooseOutletScreen(self.briefing, source_ids), chosen)
+        self.push_screen(ChooseOutletScreen(self.briefing, message.source_ids), chosen)
 
-    def open_all_outlets(self) -> None:
+    def action_all_outlets(self) -> None:
+        """All outlets side by side."""
         if not isinstance(self.screen, CompareScreen):
             self.push_screen(CompareScreen(self.briefing))
+
+    def action_search(self) -> None:
+        """Search from any screen: back to the reading screen, then open its search box."""
+        reader = self._return_to_reader()
+        # Queued on the reading screen, behind the resume its pops posted, so focus lands in the box.
+        reader.call_later(reader.action_open_search)
 
     # -- actions -----------------------------------------------------------------------------
 
@@ -122,7 +145,8 @@ class BriefingApp(App):
         self.push_screen(HelpScreen(self._binding_rows(self.screen)))
 
     def _binding_rows(self, screen: Screen) -> list[tuple[str, str, str]]:
-        """One row per binding of ours that applies now (they all carry an id), every key shown.
+        """One row per binding of ours that applies now (they all carry an id), every key shown,
+        as the reader's keymap has them.
 
         Textual splits "down,j" into one binding per key; they share the id, so group by it.
         """
@@ -132,14 +156,19 @@ class BriefingApp(App):
             binding = active.binding
             if not binding.id or not binding.description:
                 continue
-            row_id = "topic.number" if binding.id.startswith("topic.") and binding.id[6:].isdigit() else binding.id
-            keys.setdefault(row_id, []).append(self.get_key_display(binding))
-            about.setdefault(row_id, (binding.description, binding.tooltip))
-        about["topic.number"] = ("Go to topic by number", "The numbers in the topic list")
+            keys.setdefault(binding.id, []).append(self.get_key_display(binding))
+            description, tooltip = about.get(binding.id, ("", ""))  # an id can be bound in two places
+            about[binding.id] = (description or binding.description, tooltip or binding.tooltip)
+        # The topic numbers take one row while they are the digits 1 to 9, as they are by default.
+        numbers = [f"topic.{n}" for n in range(1, 10)]
+        one_row = all(keys.get(row_id) == [str(n)] for n, row_id in enumerate(numbers, start=1))
         rows = [
-            ("1…9" if row_id == "topic.number" else ", ".join(dict.fromkeys(keys[row_id])), *about[row_id])
+            (", ".join(dict.fromkeys(keys[row_id])), *about[row_id])
             for row_id in keys
+            if not (one_row and row_id in numbers)
         ]
+        if one_row:
+            rows.append(("1…9", "Go to topic by number", "The numbers in the topic list"))
         return sorted(rows, key=lambda row: row[1])
 
     def action_show_problems(self) -> None:
@@ -167,15 +196,21 @@ class BriefingApp(App):
         self.call_from_thread(self.notify, f"Summary written:\n{listing}", timeout=10, markup=False)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Commands act on the screen the palette was opened from; search brings the reading
+        screen back first, and what only the reading screen can do is offered only there."""
         yield from super().get_system_commands(screen)
-        main = self.main_screen
-        yield SystemCommand("Search", "Search everything as you type", main.action_open_search)
-        yield SystemCommand("All outlets", "All outlets side by side", self.open_all_outlets)
+        if isinstance(screen, MainScreen):
+            yield SystemCommand("Search", "Search everything as you type", screen.action_open_search)
+            yield SystemCommand("Toggle topic list", "Show or hide the topic list", screen.action_toggle_topics)
+            yield SystemCommand("Toggle source panel", "Show or hide the source panel", screen.action_toggle_sources)
+            if screen.history.can_go_back:
+                yield SystemCommand("Back", "Back to where you were", screen.action_back)
+            if screen.history.can_go_forward:
+                yield SystemCommand("Forward", "Forward again", screen.action_forward)
+        else:
+            yield SystemCommand("Search", "Back to the briefing and search everything", self.action_search)
+        yield SystemCommand("All outlets", "All outlets side by side", self.action_all_outlets)
         yield SystemCommand("Print summary", "Write the one-page summary as PDF and text", self.action_print_summary)
-        yield SystemCommand("Toggle topic list", "Show or hide the topic list", main.action_toggle_topics)
-        yield SystemCommand("Toggle source panel", "Show or hide the source panel", main.action_toggle_sources)
-        yield SystemCommand("Back", "Back to where you were", main.action_back)
-        yield SystemCommand("Forward", "Forward again", main.action_forward)
         if self.briefing.problems:
             yield SystemCommand("Show content problems", "What the loader found wrong", self.action_show_problems)
 
@@ -184,14 +219,22 @@ def make_app(
     briefing: Briefing,
     *,
     theme: str | None = None,
+    keymap: Mapping[str, str] | None = None,
+    notices: Iterable[str] = (),
     handout_dir: Path | None = None,
     deterministic: bool = False,
 ) -> BriefingApp:
-    """The one factory for the CLI, the tests and the screenshot script."""
-    app = BriefingApp(briefing, handout_dir=handout_dir, deterministic=deterministic)
+    """The one factory for the CLI, the tests and the screenshot script.
+
+    `keymap` maps binding ids (see `briefing keys`) to the keys that replace theirs; `notices`
+    are shown once the app is up (a keymap that could not be used, say).
+    """
+    app = BriefingApp(briefing, handout_dir=handout_dir, deterministic=deterministic, notices=notices)
     if theme:
         if theme not in app.available_themes:
             names = ", ".join(sorted(app.available_themes))
             raise UnknownTheme(f"unknown theme {theme!r}; choose one of: {names}")
         app.theme = theme
+    if keymap:
+        app.set_keymap(dict(keymap))
     return app

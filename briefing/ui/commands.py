@@ -6,21 +6,26 @@ over as `Content` and help text is escaped.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from functools import partial
+from typing import TYPE_CHECKING, cast
 
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
 from textual.markup import escape
 
+if TYPE_CHECKING:
+    from briefing.ui.app import BriefingApp
+
 
 class BriefingCommands(Provider):
-    def _entries(self):
-        app = self.app
+    def _entries(self) -> Iterator[tuple[str, str, Callable[[], None]]]:
+        app = cast("BriefingApp", self.app)
         briefing = app.briefing
         for entry in briefing.outline:
-            yield f"Topic: {entry.title}", entry.summary, partial(app.go_to_topic, entry.id)
+            yield f"Topic: {entry.title}", entry.summary, partial(app.action_go_to_topic, entry.id)
         for source in briefing.sources:
-            yield f"Outlet: {source.outlet}", source.headline, partial(app.open_outlet, source.id)
+            yield f"Outlet: {source.outlet}", source.headline, partial(app.action_open_outlet, source.id)
 
     async def discover(self) -> Hits:
         for name, help_text, callback in self._entries():
@@ -34,7 +39,7 @@ class BriefingCommands(Provider):
                 yield Hit(score, _highlight(matcher, query, name), callback, text=name, help=escape(help_text))
 
 
-def _highlight(matcher, query: str, name: str) -> Content:
+def _highlight(matcher: Matcher, query: str, name: str) -> Content:
     """Like `Matcher.highlight`, but on plain text (that one parses the candidate as markup)."""
     content = Content(name)
     _score, offsets = matcher.fuzzy_search.match(query, name)

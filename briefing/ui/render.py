@@ -9,11 +9,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from textual.content import Content
+from textual.style import Style
 
 from briefing.model import SOURCE_FIELDS, Briefing, Claim, Source
 
 BADGE_STYLE = "bold $text-secondary on $secondary-muted"
-MATCH_STYLE = "bold reverse"  # not colour alone: readable without seeing colour
+#: Search matches where no widget styles them (the topic pane has `topic-pane--match`): bold
+#: and reversed, not colour alone, so they read without seeing colour.
+MATCH_STYLE = "bold reverse"
 LABEL_STYLE = "bold $text-warning"
 
 Spans = Sequence[tuple[int, int]]
@@ -29,17 +32,21 @@ def badges(briefing: Briefing, source_ids: Iterable[str]) -> Content:
     return Content(" ").join(badge(briefing, source_id) for source_id in source_ids)
 
 
-def highlighted(text: str, spans: Spans = (), style: str = "") -> Content:
+def highlighted(text: str, spans: Spans = (), style: str = "", match_style: Style | str = MATCH_STYLE) -> Content:
+    """`text` with the `spans` (start, end) marked in `match_style`."""
     content = Content.styled(text, style) if style else Content(text)
     for start, end in spans:
-        content = content.stylize(MATCH_STYLE, start, end)
+        content = content.stylize(match_style, start, end)
     return content
 
 
-def claim_content(briefing: Briefing, claim: Claim, spans: Spans = ()) -> Content:
+def claim_content(
+    briefing: Briefing, claim: Claim, spans: Spans = (), match_style: Style | str = MATCH_STYLE
+) -> Content:
     """A claim with its outlet badges after the text they back (after each side, for a difference).
 
-    `spans` index into `claim.text`; they are mapped onto the parts as they are laid out.
+    `spans` index into `claim.text`; they are mapped onto the parts as they are laid out and
+    marked in `match_style`.
     """
     pieces: list[Content] = []
     if claim.label:
@@ -57,7 +64,7 @@ def claim_content(briefing: Briefing, claim: Claim, spans: Spans = ()) -> Conten
         visible = part.text[-start:] if start < 0 else part.text
         start = max(start, 0)
         local = [(max(a, start) - start, min(b, end) - start) for a, b in spans if a < end and b > start]
-        pieces.append(highlighted(visible, local))
+        pieces.append(highlighted(visible, local, match_style=match_style))
         if part.source_ids:
             pieces.append(Content(" "))
             pieces.append(badges(briefing, part.source_ids))

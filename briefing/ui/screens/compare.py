@@ -10,6 +10,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from briefing.model import Briefing, Source
+from briefing.ui.navigation import OpenOutlet
 from briefing.ui.render import badge, confirmation
 
 
@@ -58,13 +59,16 @@ class OutletColumn(VerticalScroll):
             )
 
     def on_click(self) -> None:
-        self.app.open_outlet(self.source.id)
+        self.post_message(OpenOutlet(self.source.id))
 
 
 class CompareScreen(Screen):
     BINDINGS = [
         Binding("escape,b,backspace,a", "app.pop_screen", "Back", id="compare.close", tooltip="Back to the briefing"),
-        *(Binding(str(n), f"open({n})", f"Outlet {n}", show=False, id=f"compare.open_{n}") for n in range(1, 10)),
+        *(
+            Binding(str(n), f"open({n})", f"Outlet {n}", show=False, id=f"compare.open_{n}", tooltip="Open that column")
+            for n in range(1, 10)
+        ),
     ]
 
     def __init__(self, briefing: Briefing) -> None:
@@ -88,4 +92,4 @@ class CompareScreen(Screen):
 
     def action_open(self, number: int) -> None:
         if number <= len(self.briefing.sources):
-            self.app.open_outlet(self.briefing.sources[number - 1].id)
+            self.post_message(OpenOutlet(self.briefing.sources[number - 1].id))

@@ -20,7 +20,7 @@ CLOSE_KEYS = "escape,q,f1,question_mark"
 class HelpScreen(ModalScreen[None]):
     """Every key of the screen the reader came from, built from the bindings themselves."""
 
-    BINDINGS = [Binding(CLOSE_KEYS, "dismiss", "Close", id="help.close")]
+    BINDINGS = [Binding(CLOSE_KEYS, "dismiss", "Close", id="help.close", tooltip="Back to where you were")]
 
     def __init__(self, rows: list[tuple[str, str, str]]) -> None:
         super().__init__(classes="dialog-screen")
@@ -45,7 +45,7 @@ class HelpScreen(ModalScreen[None]):
 class ProblemsScreen(ModalScreen[None]):
     """What the loader found wrong; the topics that loaded are still there behind it."""
 
-    BINDINGS = [Binding(CLOSE_KEYS, "dismiss", "Close", id="problems.close")]
+    BINDINGS = [Binding(CLOSE_KEYS, "dismiss", "Close", id="problems.close", tooltip="Back to the briefing")]
 
     def __init__(self, problems: tuple[Problem, ...], root: str) -> None:
         super().__init__(classes="dialog-screen")
@@ -77,8 +77,8 @@ class ChooseOutletScreen(ModalScreen[str | None]):
     """A claim cites several outlets: pick one by number, arrows or mouse."""
 
     BINDINGS = [
-        Binding("escape", "dismiss(None)", "Cancel", id="choose.cancel"),
-        *(Binding(str(n), f"pick({n})", show=False, id=f"choose.{n}") for n in range(1, 10)),
+        Binding("escape", "dismiss(None)", "Cancel", id="choose.cancel", tooltip="Open no outlet"),
+        *(Binding(str(n), f"pick({n})", f"Outlet {n}", show=False, id=f"choose.{n}") for n in range(1, 10)),
     ]
 
     def __init__(self, briefing: Briefing, source_ids: tuple[str, ...]) -> None:

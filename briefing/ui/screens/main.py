@@ -3,21 +3,30 @@
 from __future__ import annotations
 
 import gc
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.reactive import reactive
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Footer, Header
 
 from briefing.history import History, Place
-from briefing.model import Briefing, Claim
+from briefing.hits import HitCursor
+from briefing.model import Briefing
+from briefing.ui.navigation import ChooseOutlet, GoToTopic, OpenOutlet
 from briefing.ui.widgets.search_bar import SearchBar, SearchInput
 from briefing.ui.widgets.search_results import SearchResults
 from briefing.ui.widgets.source_panel import SourcePanel
 from briefing.ui.widgets.topic_list import TopicList
-from briefing.ui.widgets.topic_pane import TopicPane
+from briefing.ui.widgets.topic_pane import SpanFinder, TopicPane
+
+if TYPE_CHECKING:  # the search package is imported with the index, after the first paint
+    from briefing.search import Hit, SearchIndex
 
 RESULT_LIMIT = 50
 INDEX_DELAY = 0.25  # seconds after mount
@@ -27,14 +36,22 @@ def _pane_id(topic_id: str) -> str:
     return f"pane-{topic_id}"
 
 
-class MainScreen(Screen):
-    """Routes messages from the widgets; the widgets only show the model."""
+class MainScreen(Screen[None]):
+    """Routes messages from the widgets; the widgets only show the model.
+
+    Two screen classes say what the search is doing, and the stylesheet shows or hides the
+    search bar, the results and the panes from them: `-searching` while the search box is open,
+    `-marking` while a query is marked in the panes (n/N step through its hits).
+    """
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (70, "-medium"), (110, "-wide")]
     AUTO_FOCUS = "TopicPane"
 
     BINDINGS = [
-        *(Binding(str(n), f"goto_number({n})", f"Topic {n}", show=False, id=f"topic.{n}") for n in range(1, 10)),
+        *(
+            Binding(str(n), f"goto_number({n})", f"Topic {n}", show=False, id=f"topic.{n}", tooltip=f"Topic number {n}")
+            for n in range(1, 10)
+        ),
         Binding(
             "right,right_square_bracket",
             "step_topic(1)",
@@ -53,11 +70,18 @@ class MainScreen(Screen):
         ),
         Binding("slash,ctrl+f", "open_search", "Search", id="search.open", tooltip="Search everything as you type"),
         Binding("n,f3", "next_hit(1)", "Next hit", id="search.next_hit", tooltip="Jump to the next search hit"),
-        Binding("N,shift+f3", "next_hit(-1)", "Prev hit", show=False, id="search.previous_hit"),
+        Binding(
+            "N,shift+f3",
+            "next_hit(-1)",
+            "Prev hit",
+            show=False,
+            id="search.previous_hit",
+            tooltip="Jump to the previous search hit",
+        ),
         Binding("o", "open_outlet", "Outlet", id="outlet.open", tooltip="Open the outlet behind this claim"),
-        Binding("a", "all_outlets", "All outlets", show=False, id="outlet.all", tooltip="All outlets side by side"),
+        Binding("a", "app.all_outlets", "All outlets", show=False, id="outlet.all", tooltip="All outlets side by side"),
         Binding("b,alt+left", "back", "Back", id="history.back", tooltip="Back to where you were"),
-        Binding("f,alt+right", "forward", "Forward", show=False, id="history.forward"),
+        Binding("f,alt+right", "forward", "Forward", show=False, id="history.forward", tooltip="Forward again"),
         Binding(
             "t", "toggle_topics", "Topics", show=False, id="view.toggle_topics", tooltip="Show or hide the topic list"
         ),
@@ -69,17 +93,21 @@ class MainScreen(Screen):
             id="view.toggle_sources",
             tooltip="Show or hide the source panel",
         ),
-        Binding("escape", "clear_search", "Clear search", show=False, id="search.clear"),
+        Binding("escape", "clear_search", "Clear search", show=False, id="search.clear", tooltip="Unmark the query"),
     ]
+
+    #: The query marked in every pane, whose hits n/N step through ("" when none is).
+    active_query: reactive[str] = reactive("", init=False)
+    #: Whether the search box and its results are open (over the panes).
+    searching: reactive[bool] = reactive(False, init=False)
 
     def __init__(self, briefing: Briefing) -> None:
         super().__init__()
         self.briefing = briefing
         self.history = History()
-        self.index = None  # built in a worker after the first paint
-        self.hits: list = []
-        self.hit_position: int | None = None
-        self.active_query = ""
+        self.index: SearchIndex | None = None  # built in a worker after the first paint
+        self.hits: HitCursor[Hit] = HitCursor()
+        self._search_failed = False
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="≡")
@@ -105,6 +133,16 @@ class MainScreen(Screen):
         # The index is needed only once the reader searches: build it after the first paint.
         self.set_timer(INDEX_DELAY, self.build_index)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Back, forward and the hit keys show dimmed in the footer while they cannot act."""
+        if action == "back":
+            return self.history.can_go_back or None
+        if action == "forward":
+            return self.history.can_go_forward or None
+        if action == "next_hit":
+            return bool(self.hits.hits) or None
+        return True
+
     # -- topics and claims -------------------------------------------------------------------
 
     @property
@@ -120,32 +158,38 @@ class MainScreen(Screen):
         found = self.panes.query(f"#{_pane_id(topic_id)}")
         return found.first(TopicPane) if found else None
 
-    def show_topic(self, topic_id: str, claim_index: int = 0, *, record: bool = True) -> None:
-        """Show a topic with the cursor on a claim. Panes are mounted on first visit only, so
-        start-up costs one topic whatever the size of the briefing."""
+    def show_topic(
+        self, topic_id: str, claim_index: int = 0, *, claim_id: str | None = None, record: bool = True
+    ) -> None:
+        """Show a topic with the cursor on a claim, given by its place or (`claim_id`) its id.
+
+        Panes are mounted on first visit only, so start-up costs one topic whatever the size of
+        the briefing.
+        """
         pane = self._mounted_pane(topic_id)
+        topic = pane.topic if pane else self.briefing.topic(topic_id)
+        if topic is None:
+            return
+        if claim_id is not None:
+            claim_index = topic.claim_index(claim_id)
         if pane is None:
-            topic = self.briefing.topic(topic_id)
-            if topic is None:
-                return
             pane = TopicPane(self.briefing, topic, cursor=claim_index, id=_pane_id(topic_id))
             self.panes.mount(pane)
-            if self.active_query and self.index is not None:
-                pane.show_matches(self._span_finder())
+            pane.show_matches(self._span_finder())
         else:
             pane.move_to(claim_index)
         self.panes.current = pane.id
         self.query_one(TopicList).select_topic(topic_id)
-        self._close_results()
+        self.searching = False
         pane.focus()
         if record:
             self.history.visit(Place(topic_id, claim_index))
+            self.refresh_bindings()
 
-    def claim_index(self, topic_id: str, claim_id: str | None) -> int:
-        topic = self.briefing.topic(topic_id)
-        if topic is None or claim_id is None:
-            return 0
-        return next((i for i, claim in enumerate(topic.claims) if claim.id == claim_id), 0)
+    @on(GoToTopic)
+    def _go_to_topic(self, message: GoToTopic) -> None:
+        message.stop()  # handled here: the app routes only what comes from other screens
+        self.show_topic(message.topic_id, claim_id=message.claim_id)
 
     def on_topic_pane_cursor_moved(self, message: TopicPane.CursorMoved) -> None:
         if message.pane is self.current_pane:
@@ -173,17 +217,15 @@ class MainScreen(Screen):
             self.show_topic(outline[index].id)
 
     def action_back(self) -> None:
-        self._go(self.history.back(), "Nothing to go back to")
+        self._go(self.history.back())
 
     def action_forward(self) -> None:
-        self._go(self.history.forward(), "Nothing to go forward to")
+        self._go(self.history.forward())
 
-    def _go(self, place: Place | None, nothing: str) -> None:
-        if place is None:
-            self.app.bell()
-            self.notify(nothing, timeout=2, markup=False)
-            return
-        self.show_topic(place.topic_id, place.claim_index, record=False)
+    def _go(self, place: Place | None) -> None:
+        if place is not None:
+            self.show_topic(place.topic_id, place.claim_index, record=False)
+        self.refresh_bindings()
 
     # -- panels ------------------------------------------------------------------------------
 
@@ -193,7 +235,7 @@ class MainScreen(Screen):
     def action_toggle_sources(self) -> None:
         self._toggle(self.query_one("#sources"), "sources")
 
-    def _toggle(self, widget, name: str) -> None:
+    def _toggle(self, widget: Widget, name: str) -> None:
         """Flip what is shown now; the classes override the width-based defaults in the CSS."""
         visible = widget.display
         self.set_class(visible, f"-hide-{name}")
@@ -205,27 +247,17 @@ class MainScreen(Screen):
 
     # -- outlets -----------------------------------------------------------------------------
 
-    def _current_claim(self) -> Claim | None:
-        pane = self.current_pane
-        return pane.current_claim if pane else None
-
     def action_open_outlet(self) -> None:
-        claim = self._current_claim()
+        pane = self.current_pane
+        claim = pane.current_claim if pane else None
         if claim is None or not claim.source_ids:
             self.app.bell()
-            return
-        if len(claim.source_ids) == 1:
-            self.app.open_outlet(claim.source_ids[0])
+        elif len(claim.source_ids) == 1:
+            self.post_message(OpenOutlet(claim.source_ids[0]))
         else:
-            self.app.choose_outlet(claim.source_ids)
+            self.post_message(ChooseOutlet(claim.source_ids))
 
-    def on_source_panel_outlet_clicked(self, message: SourcePanel.OutletClicked) -> None:
-        self.app.open_outlet(message.source_id)
-
-    def action_all_outlets(self) -> None:
-        self.app.open_all_outlets()
-
-    # -- search ------------------------------------------------------------------------------
+    # -- search: the box and its results -------------------------------------------------------
 
     @work(thread=True, exclusive=True, group="index")
     def build_index(self) -> None:
@@ -234,42 +266,30 @@ class MainScreen(Screen):
         index = SearchIndex.for_briefing(self.briefing)
         self.app.call_from_thread(self._index_ready, index)
 
-    def _index_ready(self, index) -> None:
+    def _index_ready(self, index: SearchIndex) -> None:
         self.index = index
         # The model and its index live as long as the app: move them out of the collector's
         # way, or every full collection walks ~10^6 objects (~40 ms a keystroke at 10,000 topics).
         gc.freeze()
         search_input = self.query_one(SearchInput)
-        if self.query_one("#results").display and search_input.value:
+        if self.searching and search_input.value:
             self.run_search(search_input.value)
 
+    def watch_searching(self, searching: bool) -> None:
+        self.set_class(searching, "-searching")
+
     def action_open_search(self) -> None:
-        search_bar = self.query_one(SearchBar)
-        search_bar.display = True
-        results = self.query_one(SearchResults)
-        results.display = True
-        self.panes.display = False
-        search_input = search_bar.input
+        self.searching = True
+        search_input = self.query_one(SearchInput)
         search_input.focus()
         search_input.select_all()
         self.run_search(search_input.value)
-
-    def _close_results(self) -> None:
-        self.query_one(SearchResults).display = False
-        self.panes.display = True
-        self.query_one(SearchBar).display = bool(self.active_query)
 
     @on(SearchInput.Changed)
     def _query_changed(self, event: SearchInput.Changed) -> None:
         self.run_search(event.value)
 
     def run_search(self, query: str) -> None:
-        if self.index is None:
-            self.query_one(SearchResults).show(query, [], note="indexing…")
-            return
-        self._search(query)
-
-    def _search(self, query: str) -> None:
         """Search on the event loop, synchronously.
 
         The index answers in a few milliseconds at 10,000 topics (bench/search_bench.py), less
@@ -278,13 +298,45 @@ class MainScreen(Screen):
         smooth; and since each keystroke is answered before the next is read, no result can
         be stale. The index itself is built in a thread worker, off the first paint.
         """
-        self._show_results(query, self.index.search(query, limit=RESULT_LIMIT))
+        if self.index is None:
+            self.query_one(SearchResults).show(query, [], note="indexing…")
+            return
+        self._show_results(query, self._search(self.index, query))
 
-    def _show_results(self, query: str, hits: list) -> None:
+    def _show_results(self, query: str, hits: list[Hit]) -> None:
         if query != self.query_one(SearchInput).value:
             return  # a newer keystroke is on its way; drop the stale result
         self.query_one(SearchResults).show(query, hits)
         self.query_one(SearchBar).set_counter(None, len(hits))
+
+    def _search(self, index: SearchIndex, query: str) -> list[Hit]:
+        """The app's one call to the search: a query that breaks it shows as no hits and one
+        notice (a meeting goes on), and nothing is written to the terminal."""
+        try:
+            hits = index.search(query, limit=RESULT_LIMIT)
+        except Exception as exc:
+            self.log.error(f"search failed on {query!r}: {exc!r}")
+            if not self._search_failed:  # one notice, not one per keystroke
+                self.notify("Search failed on this query; try other words.", severity="error", markup=False)
+            self._search_failed = True
+            return []
+        self._search_failed = False
+        return hits
+
+    def _span_finder(self) -> SpanFinder | None:
+        """What the panes mark for the active query; a failure marks nothing (see `_search`)."""
+        index, query = self.index, self.active_query
+        if index is None or not query:
+            return None
+
+        def find_spans(text: str) -> Sequence[tuple[int, int]]:
+            try:
+                return index.spans(text, query)
+            except Exception as exc:
+                self.log.error(f"marking failed for {query!r}: {exc!r}")
+                return ()
+
+        return find_spans
 
     @on(SearchInput.MoveResults)
     def _move_results(self, message: SearchInput.MoveResults) -> None:
@@ -307,7 +359,7 @@ class MainScreen(Screen):
         query = self.query_one(SearchInput).value
         if query.strip() and self.index is not None:
             self._activate_query(query, self.query_one(SearchResults).hits)
-        self._close_results()
+        self.searching = False
         if self.current_pane:
             self.current_pane.focus()
 
@@ -315,57 +367,46 @@ class MainScreen(Screen):
         results = self.query_one(SearchResults)
         hit = results.hits[position]
         self._activate_query(results.query_text, results.hits, hit)
-        self._close_results()
+        self.searching = False
         self._go_to_hit(hit)
 
-    def _activate_query(self, query: str, hits, chosen=None) -> None:
+    # -- search: the marked query and n/N ------------------------------------------------------
+
+    def _activate_query(self, query: str, hits: Sequence[Hit], chosen: Hit | None = None) -> None:
         """Remember the query for n/N and mark it in every pane.
 
         n/N step through the hits that live in a topic; an outlet hit opens only on Enter.
         """
+        self.hits = HitCursor(query, [hit for hit in hits if hit.topic_id], chosen)
+        self.query_one(SearchBar).set_counter(self.hits.position, len(self.hits))
+        if query == self.active_query:
+            self.refresh_bindings()
         self.active_query = query
-        self.hits = [hit for hit in hits if hit.topic_id]
-        self.hit_position = self.hits.index(chosen) if chosen in self.hits else None
-        self.query_one(SearchBar).set_counter(self.hit_position, len(self.hits))
+
+    def watch_active_query(self, query: str) -> None:
+        self.set_class(bool(query), "-marking")
         finder = self._span_finder()
         for pane in self.panes.query(TopicPane):
             pane.show_matches(finder)
+        self.refresh_bindings()
 
-    def _span_finder(self):
-        index, query = self.index, self.active_query
-        return lambda text: index.spans(text, query)
-
-    def _go_to_hit(self, hit) -> None:
+    def _go_to_hit(self, hit: Hit) -> None:
         if hit.kind == "source" and hit.source_id:
-            self.app.open_outlet(hit.source_id)
-            return
-        if not hit.topic_id:
-            return
-        self.show_topic(hit.topic_id, self.claim_index(hit.topic_id, hit.claim_id))
+            self.post_message(OpenOutlet(hit.source_id))
+        elif hit.topic_id:
+            self.show_topic(hit.topic_id, claim_id=hit.claim_id)
 
     def action_next_hit(self, delta: int) -> None:
-        if not self.hits:
-            self.app.bell()
-            self.notify("No search hits: press / to search", timeout=2, markup=False)
+        step = self.hits.step(delta)
+        if step is None:
             return
-        position = -1 if self.hit_position is None and delta > 0 else (self.hit_position or 0)
-        target = position + delta
-        if not 0 <= target < len(self.hits):
+        if step.wrapped:
             self.app.bell()
             edge = "last" if delta > 0 else "first"
             self.notify(f"Passed the {edge} hit; wrapped around", timeout=2, markup=False)
-            target %= len(self.hits)
-        self.hit_position = target
-        self.query_one(SearchBar).set_counter(target, len(self.hits))
-        self.query_one(SearchBar).display = True
-        self._go_to_hit(self.hits[target])
+        self.query_one(SearchBar).set_counter(step.position, len(self.hits))
+        self._go_to_hit(step.hit)
 
     def action_clear_search(self) -> None:
-        if not self.active_query:
-            return
+        self.hits = HitCursor()
         self.active_query = ""
-        self.hits = []
-        self.hit_position = None
-        for pane in self.panes.query(TopicPane):
-            pane.show_matches(None)
-        self.query_one(SearchBar).display = False

@@ -11,6 +11,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from briefing.model import Briefing, Source
+from briefing.ui.navigation import GoToTopic, OpenOutlet
 from briefing.ui.render import badge, source_fields
 from briefing.ui.widgets.claim_view import ClaimView
 
@@ -18,10 +19,18 @@ from briefing.ui.widgets.claim_view import ClaimView
 class OutletScreen(Screen):
     BINDINGS = [
         Binding("escape,b,backspace", "app.pop_screen", "Back", id="outlet.close", tooltip="Back to the briefing"),
-        Binding("right_square_bracket,right", "step(1)", "Next outlet", id="outlet.next"),
-        Binding("left_square_bracket,left", "step(-1)", "Prev outlet", id="outlet.previous"),
-        Binding("down,j", "scroll(1)", "Scroll", show=False, id="outlet.scroll_down"),
-        Binding("up,k", "scroll(-1)", "Scroll", show=False, id="outlet.scroll_up"),
+        Binding(
+            "right_square_bracket,right", "step(1)", "Next outlet", id="outlet.next", tooltip="Show the next outlet"
+        ),
+        Binding(
+            "left_square_bracket,left",
+            "step(-1)",
+            "Prev outlet",
+            id="outlet.previous",
+            tooltip="Show the previous outlet",
+        ),
+        Binding("down,j", "scroll(1)", "Scroll down", show=False, id="outlet.scroll_down"),
+        Binding("up,k", "scroll(-1)", "Scroll up", show=False, id="outlet.scroll_up"),
     ]
 
     def __init__(self, briefing: Briefing, source: Source) -> None:
@@ -76,7 +85,7 @@ class OutletScreen(Screen):
     def action_step(self, delta: int) -> None:
         sources = self.briefing.sources
         index = (sources.index(self.source) + delta) % len(sources)
-        self.app.switch_screen(OutletScreen(self.briefing, sources[index]))
+        self.post_message(OpenOutlet(sources[index].id))
 
     def action_scroll(self, delta: int) -> None:
         body = self.query_one("#outlet-body", VerticalScroll)
@@ -86,5 +95,5 @@ class OutletScreen(Screen):
 class OutletClaim(ClaimView):
     """A claim in the outlet view; clicking it jumps to the claim in its topic."""
 
-    def on_click(self, event) -> None:
-        self.app.go_to_claim(self.claim)
+    def on_click(self) -> None:
+        self.post_message(GoToTopic(self.claim.topic_id, self.claim.id))

@@ -26,10 +26,10 @@ class TopicList(ScrollView, can_focus=True):
     COMPONENT_CLASSES = {"topic-list--highlight", "topic-list--number", "topic-list--differences"}
 
     BINDINGS = [
-        Binding("down,j", "move(1)", "Down", show=False, id="topics.down"),
-        Binding("up,k", "move(-1)", "Up", show=False, id="topics.up"),
-        Binding("home", "move_to(0)", "First", show=False, id="topics.first"),
-        Binding("end", "move_to(-1)", "Last", show=False, id="topics.last"),
+        Binding("down,j", "move(1)", "Down", show=False, id="topics.down", tooltip="Down the topic list"),
+        Binding("up,k", "move(-1)", "Up", show=False, id="topics.up", tooltip="Up the topic list"),
+        Binding("home", "move_to(0)", "First", show=False, id="topics.first", tooltip="The first topic in the list"),
+        Binding("end", "move_to(-1)", "Last", show=False, id="topics.last", tooltip="The last topic in the list"),
         Binding("enter", "choose", "Open topic", id="topics.open", tooltip="Open the highlighted topic"),
     ]
 

@@ -19,6 +19,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.style import Style
 from textual.visual import Visual
 
 from briefing.model import OVERVIEW_ID, Briefing, Claim, Topic
@@ -48,6 +49,7 @@ class TopicPane(ScrollView, can_focus=True):
         "topic-pane--cursor-bar",
         "topic-pane--rule",
         "topic-pane--bottom-rule",
+        "topic-pane--match",
     }
 
     BINDINGS = [
@@ -60,14 +62,24 @@ class TopicPane(ScrollView, can_focus=True):
             id="claim.previous",
             tooltip="Move to the previous claim",
         ),
-        Binding("home,g", "cursor_to(0)", "First claim", show=False, id="claim.first"),
-        Binding("end,G", "cursor_to(-1)", "Last claim", show=False, id="claim.last"),
-        Binding("pagedown,space", "cursor(5)", "Page down", show=False, id="claim.page_down"),
-        Binding("pageup", "cursor(-5)", "Page up", show=False, id="claim.page_up"),
-        Binding("enter", "screen.open_outlet", "Open outlet", show=False, id="claim.open_outlet"),
-        # A ScrollView would scroll sideways on ←/→; here they mean "another topic".
-        Binding("right", "screen.step_topic(1)", show=False),
-        Binding("left", "screen.step_topic(-1)", show=False),
+        Binding(
+            "home,g", "cursor_to(0)", "First claim", show=False, id="claim.first", tooltip="The topic's first claim"
+        ),
+        Binding("end,G", "cursor_to(-1)", "Last claim", show=False, id="claim.last", tooltip="The topic's last claim"),
+        Binding("pagedown,space", "cursor(5)", "Page down", show=False, id="claim.page_down", tooltip="Five claims on"),
+        Binding("pageup", "cursor(-5)", "Page up", show=False, id="claim.page_up", tooltip="Five claims back"),
+        Binding(
+            "enter",
+            "screen.open_outlet",
+            "Open outlet",
+            show=False,
+            id="claim.open_outlet",
+            tooltip="Open the outlet behind this claim",
+        ),
+        # A ScrollView would scroll sideways on ←/→; here they mean "another topic". The ids are
+        # the screen's, so a keymap that rebinds "next topic" rebinds these too.
+        Binding("right", "screen.step_topic(1)", "Next topic", show=False, id="topic.next"),
+        Binding("left", "screen.step_topic(-1)", "Prev topic", show=False, id="topic.previous"),
     ]
 
     cursor: reactive[int] = reactive(0, init=False)
@@ -103,6 +115,8 @@ class TopicPane(ScrollView, can_focus=True):
             yield Content(topic.summary), None, "bottom-line", "", True
         elif topic.summary:
             yield Content(topic.summary), None, "", "topic-pane--summary", True
+        find_spans = self._find_spans
+        match_style = self._match_style() if find_spans else None
         index = 0
         for section in topic.sections:
             rule = "difference" if section.is_differences else ""
@@ -112,11 +126,20 @@ class TopicPane(ScrollView, can_focus=True):
             elif section.title:
                 yield Content(section.title), None, "", "topic-pane--section", False
             for claim in section.claims:
-                spans = self._find_spans(claim.text) if self._find_spans else ()
-                yield claim_content(self.briefing, claim, spans), index, rule, "", True
+                if find_spans and match_style:
+                    content = claim_content(self.briefing, claim, find_spans(claim.text), match_style)
+                else:
+                    content = claim_content(self.briefing, claim)
+                yield content, index, rule, "", True
                 index += 1
         if not self.claims:
             yield Content("This topic has no claims yet."), None, "", "topic-pane--summary", True
+
+    def _match_style(self) -> Style:
+        """The `topic-pane--match` rule as a style. The visual style keeps colours and bold but
+        not `reverse`; the rule's text style has it."""
+        rule = self.get_component_styles("topic-pane--match").text_style
+        return self.get_visual_style("topic-pane--match", partial=True) + Style.from_rich_style(rule)
 
     def _layout(self, width: int) -> None:
         text_width = max(width - GUTTER - 1, 4)
@@ -187,7 +210,7 @@ class TopicPane(ScrollView, can_focus=True):
             gutter = Segment("┃ ", self.get_component_rich_style("topic-pane--bottom-rule"))
         else:
             gutter = Segment("  ")
-        body = self._cursor_strips(line.claim)[line.row] if on_cursor else line.strip
+        body = self._cursor_strips(line.claim)[line.row] if on_cursor and line.claim is not None else line.strip
         strip = Strip.join([Strip([gutter], GUTTER), body])
         if on_cursor:
             strip = strip.extend_cell_length(width, self.get_component_rich_style("topic-pane--cursor"))
@@ -214,7 +237,8 @@ class TopicPane(ScrollView, can_focus=True):
         return "\n".join(line.strip.text.rstrip() for line in self._lines)
 
     def marked_lines(self) -> int:
-        """How many lines carry a search mark (bold + reverse: visible without colour)."""
+        """How many lines carry a search mark (reversed, as the stylesheet has it: visible
+        without colour)."""
         self._ensure_layout()
         return sum(
             any(segment.style is not None and segment.style.reverse for segment in line.strip) for line in self._lines
@@ -275,8 +299,9 @@ class TopicPane(ScrollView, can_focus=True):
             return
         self.focus()
         index = offset.y + int(self.scroll_offset.y)
-        if 0 <= index < len(self._lines) and self._lines[index].claim is not None:
-            self.move_to(self._lines[index].claim)
+        claim = self._lines[index].claim if 0 <= index < len(self._lines) else None
+        if claim is not None:
+            self.move_to(claim)
 
     def on_focus(self) -> None:
         self.refresh()
