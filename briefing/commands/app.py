@@ -18,15 +18,22 @@ def prepare_app(args: argparse.Namespace):
     from briefing.commands.content import open_content
 
     try:
-        briefing, _store = open_content(args, "briefing")
+        briefing, store = open_content(args, "briefing", report=False)
     except ContentError as exc:
         raise CannotStart(str(exc)) from exc
+    if store.location is not None and not store.is_indexed():
+        # The first search needs the index: build it in a process of its own, now, while this one
+        # is still the only thread (the app's worker then waits for it instead of building it).
+        from briefing.store.indexing import build_in_background
+
+        build_in_background(store.root)
     # The model lives as long as the app: keep it out of the collector's reach so a full
     # collection cannot stall a keystroke.
     gc.freeze()
     from briefing.ui.app import UnknownTheme, make_app  # Textual is imported only here.
 
     keymap, notices = _user_keymap()
+    notices = [*(f"{notice[:1].upper()}{notice[1:]}." for notice in store.notices), *notices]
     try:
         return make_app(briefing, theme=args.theme, keymap=keymap, notices=notices)
     except UnknownTheme as exc:

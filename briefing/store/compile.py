@@ -127,21 +127,23 @@ def in_parallel(
 ) -> Iterator[R]:
     """`work` over chunks of `items` in worker processes when there are many (in order), else
     here; `work` must be picklable (a module-level function, or a partial of one)."""
-    done = 0
+    done = 0  # chunks handed back so far
     context = _worker_context()
     chunks = [items[start : start + CHUNK] for start in range(0, len(items), CHUNK)]
     if context is not None and len(items) >= PARALLEL_FROM:
         try:
             with ProcessPoolExecutor(max_workers=min(os.cpu_count() or 2, 8), mp_context=context) as pool:
-                for results in pool.map(work, chunks):
+                for chunk, results in zip(chunks, pool.map(work, chunks), strict=True):
                     yield from results
-                    done += len(results)
+                    done += 1
                     if progress:
-                        progress(len(results))
+                        progress(len(chunk))
             return
-        except (BrokenProcessPool, OSError):
-            pass  # no workers to be had here: finish in this process
-    for chunk in chunks[done // CHUNK :]:
+        except (BrokenProcessPool, OSError, ValueError):
+            # No workers to be had here (a ValueError: no real stderr to hand them, as inside the
+            # app): finish in this process. A bug in `work` raises again below, as it should.
+            pass
+    for chunk in chunks[done:]:
         results = work(chunk)
         yield from results
         if progress:

@@ -8,6 +8,8 @@ in reading order through a connection of the builder's own, so readers are never
 from __future__ import annotations
 
 import sqlite3
+import subprocess
+import sys
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
@@ -93,3 +95,26 @@ def paths_in_reading_order(connection: sqlite3.Connection) -> list[str]:
     sources = [path for (path,) in connection.execute("SELECT path FROM sources ORDER BY id")]
     header = [BRIEFING_FILE] if BRIEFING_FILE not in topics and get_meta(connection, "header") else []
     return header + topics + sources
+
+
+def build_in_background(root: Path) -> subprocess.Popen[bytes]:
+    """Start building a store's index in a process of its own, so the app opens at once and never
+    shares its interpreter with the build; whoever then needs the index waits for it."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "briefing.store.indexing", str(root)],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,  # a Ctrl-C in the app is not meant for it
+    )
+
+
+def main(argv: list[str]) -> int:
+    from briefing.store.store import Store
+
+    Store(Path(argv[0])).ensure_index()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

@@ -215,6 +215,10 @@ class Store:
         with self._lock:
             self._search_index = None
 
+    def is_indexed(self) -> bool:
+        with self._lock:
+            return indexing.is_indexed(self._connection)
+
     def search_index(self) -> SqliteIndex:
         """The store's search index (an `IndexStore`), built if it is not yet; its postings are
         read from the store as queries need them."""

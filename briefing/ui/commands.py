@@ -6,6 +6,7 @@ over as `Content` and help text is escaped.
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Callable, Iterator
 from functools import partial
 from typing import TYPE_CHECKING, cast
@@ -16,6 +17,9 @@ from textual.markup import escape
 
 if TYPE_CHECKING:
     from briefing.ui.app import BriefingApp
+
+#: Hits offered for one query.
+MOST_HITS = 50
 
 
 class BriefingCommands(Provider):
@@ -33,10 +37,10 @@ class BriefingCommands(Provider):
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
-        for name, help_text, callback in self._entries():
-            score = matcher.match(name)
-            if score > 0:
-                yield Hit(score, _highlight(matcher, query, name), callback, text=name, help=escape(help_text))
+        scored = [(score, entry) for entry in self._entries() if (score := matcher.match(entry[0])) > 0]
+        # Only the best are offered (and highlighted): a 10,000-topic briefing matches thousands.
+        for score, (name, help_text, callback) in heapq.nlargest(MOST_HITS, scored, key=lambda item: item[0]):
+            yield Hit(score, _highlight(matcher, query, name), callback, text=name, help=escape(help_text))
 
 
 def _highlight(matcher: Matcher, query: str, name: str) -> Content:

@@ -1,4 +1,7 @@
-"""All outlets side by side: what each is, what is confirmed, how much it backs per topic."""
+"""All outlets side by side: what each is, what is confirmed, how much it backs per topic.
+
+Counts come from `Briefing.citations` (a compiled store answers them from its counts) and only
+the first topics and disagreements are listed, so the screen costs the same at any size."""
 
 from __future__ import annotations
 
@@ -9,9 +12,14 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
+from briefing.citing import CitingClaims
 from briefing.model import Briefing, Source
 from briefing.ui.navigation import OpenOutlet
 from briefing.ui.render import badge, confirmation
+
+#: Topics and disagreements listed per outlet; the rest are counted.
+LISTED_TOPICS = 40
+LISTED_DIFFERENCES = 12
 
 
 class OutletColumn(VerticalScroll):
@@ -37,25 +45,31 @@ class OutletColumn(VerticalScroll):
         yield Static(
             Content.assemble(Content.styled("Byline ", "dim"), source.byline, "  ", confirmation(source, "byline"))
         )
+        counts = {entry.topic_id: entry.claims + entry.differences for entry in briefing.citations(source.id)}
         rows = []
-        for topic in briefing.iter_topics():
-            count = sum(source.id in claim.source_ids for claim in topic.claims)
+        for entry in briefing.outline[:LISTED_TOPICS]:
+            count = counts.get(entry.id, 0)
             rows.append(
                 Content.assemble(
                     Content.styled(f"{count:>3} ", "bold" if count else "dim"),
-                    Content(topic.title) if count else Content.styled(topic.title, "dim"),
+                    Content(entry.title) if count else Content.styled(entry.title, "dim"),
                 )
             )
+        if len(briefing.outline) > LISTED_TOPICS:
+            rest = len(briefing.outline) - LISTED_TOPICS
+            listed = {entry.id for entry in briefing.outline[:LISTED_TOPICS]}
+            citing = len(counts.keys() - listed)
+            rows.append(Content.styled(f"… {rest:,} more topics, {citing:,} of them citing it", "dim"))
         yield Static(
             Content.assemble(Content.styled("Claims per topic\n", "bold"), Content("\n").join(rows)), classes="counts"
         )
-        differs = [claim for claim in briefing.claims_citing(source.id) if claim.is_difference]
+        differs = CitingClaims(briefing, source.id, differences=True)
         if differs:
+            lines = [Content(f"• {claim.label or claim.text}") for claim in differs[:LISTED_DIFFERENCES]]
+            if len(differs) > LISTED_DIFFERENCES:
+                lines.append(Content.styled(f"… {len(differs) - LISTED_DIFFERENCES:,} more", "dim"))
             yield Static(
-                Content.assemble(
-                    Content.styled("Disagreements\n", "bold $text-warning"),
-                    Content("\n").join(Content(f"• {claim.label or claim.text}") for claim in differs),
-                )
+                Content.assemble(Content.styled("Disagreements\n", "bold $text-warning"), Content("\n").join(lines))
             )
 
     def on_click(self) -> None:

@@ -42,6 +42,10 @@ class HelpScreen(ModalScreen[None]):
             yield Static(Content("\n").join(lines))
 
 
+#: Problems listed in the app; a briefing with thousands is sent to `briefing check`.
+LISTED_PROBLEMS = 300
+
+
 class ProblemsScreen(ModalScreen[None]):
     """What the loader found wrong; the topics that loaded are still there behind it."""
 
@@ -63,8 +67,11 @@ class ProblemsScreen(ModalScreen[None]):
                 "\n        ",
                 p.message,
             )
-            for p in self.problems
+            for p in self.problems[:LISTED_PROBLEMS]
         ]
+        if len(self.problems) > LISTED_PROBLEMS:
+            rest = len(self.problems) - LISTED_PROBLEMS
+            lines.append(Content.styled(f"… and {rest:,} more: `briefing check` lists them all", "dim"))
         with VerticalScroll(classes="dialog") as dialog:
             dialog.border_title = f"{len(self.problems)} content problem{'s' * (len(self.problems) != 1)}"
             dialog.border_subtitle = "Fix them, then run `briefing check` · Esc to close"

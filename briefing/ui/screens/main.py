@@ -299,7 +299,7 @@ class MainScreen(Screen[None]):
         be stale. The index itself is built in a thread worker, off the first paint.
         """
         if self.index is None:
-            self.query_one(SearchResults).show(query, [], note="indexing…")
+            self.query_one(SearchResults).show(query, [], note="indexing the briefing…")
             return
         self._show_results(query, self._search(self.index, query))
 

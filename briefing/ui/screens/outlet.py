@@ -1,7 +1,12 @@
 """One outlet in full: who published it, what it reported, every claim citing it, and where it
-disagrees with the others."""
+disagrees with the others.
+
+The claims come a page at a time (`m` shows more): an outlet of a 10,000-topic briefing backs
+~100,000 claims, and the view reads only the topics whose claims it shows (`CitingClaims`)."""
 
 from __future__ import annotations
+
+from collections.abc import Iterator
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -10,6 +15,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
+from briefing.citing import CitingClaims
 from briefing.model import Briefing, Source
 from briefing.ui.navigation import GoToTopic, OpenOutlet
 from briefing.ui.render import badge, source_fields
@@ -31,6 +37,7 @@ class OutletScreen(Screen):
         ),
         Binding("down,j", "scroll(1)", "Scroll down", show=False, id="outlet.scroll_down"),
         Binding("up,k", "scroll(-1)", "Scroll up", show=False, id="outlet.scroll_up"),
+        Binding("m", "more", "More claims", id="outlet.more", tooltip="Show the next page of claims citing it"),
     ]
 
     def __init__(self, briefing: Briefing, source: Source) -> None:
@@ -38,6 +45,10 @@ class OutletScreen(Screen):
         self.briefing = briefing
         self.source = source
         self.sub_title = source.outlet
+        self.pages = (
+            _Pages(briefing, CitingClaims(briefing, source.id)),
+            _Pages(briefing, CitingClaims(briefing, source.id, differences=True)),
+        )
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="≡")
@@ -63,24 +74,36 @@ class OutletScreen(Screen):
         )
         reported.border_title = "What it reported"
         yield reported
-        citing = [c for c in briefing.claims_citing(source.id) if not c.is_difference]
-        differs = [c for c in briefing.claims_citing(source.id) if c.is_difference]
-        yield Static(Content.styled(f"Claims citing {source.short} ({len(citing)})", "bold"), classes="section-title")
-        current_topic = None
-        for claim in citing:
-            if claim.topic_id != current_topic:
-                current_topic = claim.topic_id
-                topic = briefing.topic(claim.topic_id)
-                yield Static(Content.styled(topic.title if topic else claim.topic_id, "italic"), classes="outlet-topic")
-            yield OutletClaim(briefing, claim)
+        citing, differs = self.pages
         yield Static(
-            Content.styled(f"Where {source.short} differs from others ({len(differs)})", "bold $text-warning"),
+            Content.styled(f"Claims citing {source.short} ({len(citing.claims):,})", "bold"), classes="section-title"
+        )
+        yield from citing.next_page()
+        yield citing.more_line
+        yield Static(
+            Content.styled(f"Where {source.short} differs from others ({len(differs.claims):,})", "bold $text-warning"),
             classes="section-title",
         )
-        for claim in differs:
-            yield OutletClaim(briefing, claim)
-        if not differs:
+        yield from differs.next_page()
+        yield differs.more_line
+        if not differs.claims:
             yield Static(Content.styled("No recorded disagreement.", "dim"))
+
+    def action_more(self) -> None:
+        """The next page of whichever list still has claims to show, first the claims."""
+        for page in self.pages:
+            if page.shown < len(page.claims):
+                rows = list(page.next_page())
+                self.query_one("#outlet-body", VerticalScroll).mount_all(rows, before=page.more_line)
+                self.call_after_refresh(rows[0].scroll_visible, top=True, animate=False)
+                self.refresh_bindings()  # the footer drops `m` once all is shown
+                return
+        self.app.bell()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "more":  # only offered while there is more to show
+            return any(page.shown < len(page.claims) for page in self.pages)
+        return True
 
     def action_step(self, delta: int) -> None:
         sources = self.briefing.sources
@@ -90,6 +113,35 @@ class OutletScreen(Screen):
     def action_scroll(self, delta: int) -> None:
         body = self.query_one("#outlet-body", VerticalScroll)
         body.scroll_relative(y=delta * 2, animate=False)
+
+
+#: Claims shown at a time: a screenful or two, whatever the size of the briefing.
+PAGE = 100
+
+
+class _Pages:
+    """One list of an outlet's claims, shown a page at a time, each topic's title before its
+    first claim."""
+
+    def __init__(self, briefing: Briefing, claims: CitingClaims) -> None:
+        self.briefing = briefing
+        self.claims = claims
+        self.shown = 0
+        self.more_line = Static(Content(""), classes="outlet-more")
+        self._last_topic: str | None = None
+
+    def next_page(self) -> Iterator[Static]:
+        end = min(self.shown + PAGE, len(self.claims))
+        for claim in self.claims[self.shown : end]:
+            if claim.topic_id != self._last_topic and not claim.is_difference:
+                self._last_topic = claim.topic_id
+                entry = self.briefing.entry(claim.topic_id)
+                yield Static(Content.styled(entry.title if entry else claim.topic_id, "italic"), classes="outlet-topic")
+            yield OutletClaim(self.briefing, claim)
+        self.shown = end
+        left = len(self.claims) - end
+        self.more_line.update(Content.styled(f"… {left:,} more: press m to show them", "dim") if left else Content(""))
+        self.more_line.display = bool(left)
 
 
 class OutletClaim(ClaimView):

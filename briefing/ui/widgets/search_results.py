@@ -61,17 +61,20 @@ class SearchResults(ScrollView, can_focus=False):
         self.hits: Sequence[Hit] = ()
         self.cursor = 0
         self.query_text = ""
+        self.note = ""
         self._compact: dict[tuple[int, int], tuple[Strip, Strip]] = {}
         self._full: tuple[int, int, list[Strip]] | None = None  # (hit, width, lines) of the highlighted hit
         self._mark: Style | None = None  # the match style, once per theme
 
     def show(self, query: str, hits: Sequence[Hit], note: str = "") -> None:
+        """Show `hits` for `query`; `note` says why there can be none yet (the index is building)."""
         self.query_text = query
         self.hits = hits
         self.cursor = 0
+        self.note = note
         self._forget_rows()
         count = f"{len(hits)} result{'s' * (len(hits) != 1)}"
-        self.border_title = Content(count if query.strip() else "Search")
+        self.border_title = Content("Search" if note or not query.strip() else count)
         self.border_subtitle = Content(note)
         self._update_size()
         self.scroll_to(0, 0, animate=False, immediate=True)
@@ -167,6 +170,8 @@ class SearchResults(ScrollView, can_focus=False):
         return lines
 
     def _message(self) -> Content:
+        if self.note:
+            return Content(f"{self.note[:1].upper()}{self.note[1:]} Results appear as soon as it is ready.")
         if not self.query_text.strip():
             return Content("Type to search topics, claims, differences and outlets.")
         return Content.assemble(
