@@ -130,6 +130,22 @@ class Topic:
                     return index
         return 0
 
+    def place_of(self, claim: Claim | None, index: int) -> int:
+        """Where a reader who was on `claim`, at `index` of an earlier version of this topic,
+        is now: on the claim with the same text (it moved), else the one with the same id (it
+        was reworded in place), else the nearest claim to where they were."""
+        claims = self.claims
+        if not claims:
+            return 0
+        if claim is not None:
+            same_text = [position for position, candidate in enumerate(claims) if candidate.text == claim.text]
+            if same_text:  # the one nearest to where the reader was, should the text repeat
+                return min(same_text, key=lambda position: abs(position - index))
+            for position, candidate in enumerate(claims):
+                if candidate.id == claim.id:
+                    return position
+        return max(0, min(index, len(claims) - 1))
+
     @property
     def source_ids(self) -> tuple[str, ...]:
         seen: dict[str, None] = {}

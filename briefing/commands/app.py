@@ -16,6 +16,7 @@ class CannotStart(Exception):
 def prepare_app(args: argparse.Namespace):
     """Everything `briefing` does before the app runs (the start-up benchmark times this path)."""
     from briefing.commands.content import open_content
+    from briefing.store.open import reloader
 
     try:
         briefing, store = open_content(args, "briefing", report=False)
@@ -35,7 +36,7 @@ def prepare_app(args: argparse.Namespace):
     keymap, notices = _user_keymap()
     notices = [*(f"{notice[:1].upper()}{notice[1:]}." for notice in store.notices), *notices]
     try:
-        return make_app(briefing, theme=args.theme, keymap=keymap, notices=notices)
+        return make_app(briefing, theme=args.theme, keymap=keymap, notices=notices, reload=reloader(store))
     except UnknownTheme as exc:
         raise CannotStart(str(exc)) from exc
 

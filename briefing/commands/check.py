@@ -1,13 +1,20 @@
-"""`briefing check [DIR] [--against TEXTS]`: list every problem like a compiler; exit 0 clean,
-1 errors, 2 cannot run."""
+"""`briefing check [DIR] [--against TEXTS] [--watch]`: list every problem like a compiler; exit 0
+clean, 1 errors, 2 cannot run. With `--watch`, check again after every save until Ctrl-C (exit 0)."""
 
 from __future__ import annotations
 
 import argparse
 import sys
+import threading
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefing.loading.paths import resolve_content_dir
-from briefing.model import ContentError, Severity
+from briefing.model import Briefing, ContentError, Severity
+
+if TYPE_CHECKING:
+    from briefing.store.store import Store
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -19,6 +26,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "`text_file:` in its source file): every quote must be in a cited outlet's text "
         "(error) and every figure too (warning)",
     )
+    parser.add_argument(
+        "--watch",
+        action="store_true",
+        help="check again every time a content file is saved (only the changed files are read again); Ctrl-C to stop",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -27,12 +39,42 @@ def run(args: argparse.Namespace) -> int:
 
     folder = resolve_content_dir(args.folder or getattr(args, "content", None))
     try:
-        briefing, _store = open_content(args, "briefing check", str(folder))
+        briefing, store = open_content(args, "briefing check", str(folder))
     except ContentError as exc:
         print(f"briefing check: {exc}", file=sys.stderr)
         return 2
-    problems = list(briefing.problems)
     against = getattr(args, "against", None)
+    status = _report(briefing, folder, against)
+    if status == 2 or not getattr(args, "watch", False):
+        return status
+    return _watch(store, folder, against)
+
+
+def _watch(store: Store, folder: Path, against: str | None) -> int:
+    """Check again after every batch of saves, each report under a line saying when and what
+    changed, until Ctrl-C."""
+    from briefing.store.open import refresh
+    from briefing.watch import content_changes
+
+    print("Watching for changes; Ctrl-C to stop.", flush=True)
+    try:
+        for _ in content_changes(folder, threading.Event()):
+            result = refresh(store)
+            if result is None:
+                continue
+            briefing, sync = result
+            changed = sorted(sync.changed | sync.removed)
+            what = ", ".join(changed[:3]) + (f" and {len(changed) - 3} more" if len(changed) > 3 else "")
+            print(f"\n[{time.strftime('%H:%M:%S')}] {what or 'the folder'} changed", flush=True)
+            _report(briefing, folder, against)
+    except KeyboardInterrupt:
+        pass  # watchfiles stops quietly on Ctrl-C; this is in case it arrives between two checks
+    return 0
+
+
+def _report(briefing: Briefing, folder: Path, against: str | None) -> int:
+    """Print every problem and the one-line summary; the exit status they amount to."""
+    problems = list(briefing.problems)
     if against is not None:
         from briefing.checking import AgainstError, check_against
 
@@ -50,6 +92,7 @@ def run(args: argparse.Namespace) -> int:
     checked = f" checked against {against};" if against is not None else ""
     print(
         f"{folder}: {len(briefing.outline)} topics, {claims} claims, {len(briefing.sources)} sources;{checked} "
-        f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
+        f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}",
+        flush=True,
     )
     return 1 if errors else 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from briefing.model import Briefing
@@ -39,3 +40,17 @@ def refresh(store: Store, progress: Progress | None = None) -> tuple[Briefing, S
     """After edits: the new briefing and what changed, or None when nothing did."""
     changed = store.sync(progress)
     return (snapshot(store), changed) if changed else None
+
+
+def reloader(store: Store) -> Callable[[], tuple[Briefing, frozenset[str]] | None]:
+    """How the app follows edits: a call that brings the store up to date and returns the new
+    briefing with the content paths that changed, or None when nothing did."""
+
+    def reload() -> tuple[Briefing, frozenset[str]] | None:
+        result = refresh(store)
+        if result is None:
+            return None
+        briefing, sync = result
+        return briefing, frozenset(sync.changed | sync.removed)
+
+    return reload

@@ -3,11 +3,15 @@
 The app is the one place that moves between screens: the navigation messages of
 `briefing.ui.navigation` bubble up to it, and its typed actions (`open_outlet`, `all_outlets`,
 `go_to_topic`) serve the command palette and clickable text.
+
+It follows edits: given a `reload` (the CLI's, over the compiled store), it watches the content
+folder from a thread worker started after the first paint, and swaps in the new briefing.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import threading
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
 from textual import on, work
@@ -27,6 +31,13 @@ from briefing.ui.screens.outlet import OutletScreen
 
 class UnknownTheme(ValueError):
     """--theme named a theme Textual does not have."""
+
+
+#: Brings the briefing up to date with its folder: the new briefing and the content paths that
+#: changed, or None when nothing did. Runs in a worker thread.
+Reload = Callable[[], "tuple[Briefing, frozenset[str]] | None"]
+#: Seconds after the first paint before the folder is watched (start-up never pays for it).
+WATCH_DELAY = 1.0
 
 
 class BriefingApp(App[None]):
@@ -55,9 +66,12 @@ class BriefingApp(App[None]):
         handout_dir: Path | None = None,
         deterministic: bool = False,
         notices: Iterable[str] = (),
+        reload: Reload | None = None,
     ) -> None:
         super().__init__()
         self.briefing = briefing
+        self._reload = reload
+        self._stop_watching = threading.Event()
         self.handout_dir = handout_dir or Path.cwd()
         # Tests and screenshots need frames that do not depend on time.
         self.deterministic = deterministic
@@ -74,6 +88,14 @@ class BriefingApp(App[None]):
                 search_input.cursor_blink = False
         for notice in self.notices:
             self.notify(notice, severity="warning", timeout=10, markup=False)
+        self._announce_problems()
+        if self._reload is not None and self.briefing.root:
+            self.set_timer(WATCH_DELAY, self._follow_edits)
+
+    def on_unmount(self) -> None:
+        self._stop_watching.set()
+
+    def _announce_problems(self) -> None:
         if self.briefing.problems:
             count = len(self.briefing.problems)
             self.notify(
@@ -82,6 +104,47 @@ class BriefingApp(App[None]):
                 timeout=8,
                 markup=False,
             )
+
+    # -- following edits -----------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="watch")
+    def _follow_edits(self) -> None:
+        from briefing.watch import content_changes
+
+        for _ in content_changes(Path(self.briefing.root), self._stop_watching):
+            self.reload_content()
+
+    def reload_content(self) -> None:
+        """Bring the briefing up to date with its folder (from a worker thread): what changed is
+        shown at once; nothing else moves."""
+        if self._reload is None:
+            return
+        try:
+            result = self._reload()
+        except Exception as exc:  # a broken store or folder must not end a meeting
+            self.log.error(f"reloading failed: {exc!r}")
+            self.call_from_thread(
+                self.notify, "Could not read the changes; the briefing shown is as before.", severity="error"
+            )
+            return
+        if result is not None:
+            briefing, changed = result
+            self.call_from_thread(self._content_changed, briefing, changed)
+
+    def _content_changed(self, briefing: Briefing, changed: frozenset[str]) -> None:
+        had_problems = self.briefing.problems
+        self.briefing = briefing
+        self.title = briefing.title
+        self.sub_title = f"as of {briefing.as_of}" if briefing.as_of else ""
+        reader = next((screen for screen in self.screen_stack if isinstance(screen, MainScreen)), None)
+        if reader is not None:
+            # In the reading screen's queue: its panes are swapped between two of its messages.
+            reader.call_next(reader.show_briefing, briefing)
+        shown = ", ".join(sorted(changed)[:3]) + (f" and {len(changed) - 3} more" if len(changed) > 3 else "")
+        self.notify(f"Updated from {shown or 'the folder'}", timeout=3, markup=False)
+        if briefing.problems != had_problems:
+            self._announce_problems()
+        self.refresh_bindings()
 
     # -- navigation: the one place that pushes, pops and switches screens ----------------------
 
@@ -223,13 +286,15 @@ def make_app(
     notices: Iterable[str] = (),
     handout_dir: Path | None = None,
     deterministic: bool = False,
+    reload: Reload | None = None,
 ) -> BriefingApp:
     """The one factory for the CLI, the tests and the screenshot script.
 
     `keymap` maps binding ids (see `briefing keys`) to the keys that replace theirs; `notices`
-    are shown once the app is up (a keymap that could not be used, say).
+    are shown once the app is up (a keymap that could not be used, say); `reload`, when given,
+    is how the app follows edits to the content folder.
     """
-    app = BriefingApp(briefing, handout_dir=handout_dir, deterministic=deterministic, notices=notices)
+    app = BriefingApp(briefing, handout_dir=handout_dir, deterministic=deterministic, notices=notices, reload=reload)
     if theme:
         if theme not in app.available_themes:
             names = ", ".join(sorted(app.available_themes))

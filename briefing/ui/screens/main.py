@@ -10,6 +10,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.css.query import NoMatches
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widget import Widget
@@ -152,7 +153,12 @@ class MainScreen(Screen[None]):
     @property
     def current_pane(self) -> TopicPane | None:
         current = self.panes.current
-        return self.panes.get_child_by_id(current, TopicPane) if current else None
+        if not current:
+            return None
+        try:
+            return self.panes.get_child_by_id(current, TopicPane)
+        except NoMatches:  # between dropping the panes of an old briefing and showing the new one
+            return None
 
     def _mounted_pane(self, topic_id: str) -> TopicPane | None:
         found = self.panes.query(f"#{_pane_id(topic_id)}")
@@ -185,6 +191,38 @@ class MainScreen(Screen[None]):
         if record:
             self.history.visit(Place(topic_id, claim_index))
             self.refresh_bindings()
+
+    async def show_briefing(self, briefing: Briefing) -> None:
+        """The briefing changed on disk: show it with the reader kept in place.
+
+        The open topic is shown again at the claim the reader was on (or the nearest one); a
+        topic that is gone gives way to the one now at its place in the list. Other topics'
+        panes are dropped and rebuilt from the new briefing when next visited. The search index
+        is rebuilt, and the marked query and open results follow it.
+        """
+        pane = self.current_pane
+        position = max(self._current_topic_index(), 0)
+        self.briefing = briefing
+        topic = briefing.topic(pane.topic.id) if pane else None
+        if topic is None and briefing.outline:
+            topic = briefing.topic(briefing.outline[min(position, len(briefing.outline) - 1)].id)
+        cursor = topic.place_of(pane.current_claim, pane.cursor) if topic and pane and topic.id == pane.topic.id else 0
+        had_focus = pane is not None and pane.has_focus
+        await self.panes.remove_children()
+        claim = None
+        if topic is not None:
+            shown = TopicPane(briefing, topic, cursor=cursor, id=_pane_id(topic.id))
+            await self.panes.mount(shown)
+            shown.show_matches(self._span_finder())
+            self.panes.current = shown.id
+            self.history.update_current(Place(topic.id, shown.cursor))
+            claim = shown.current_claim
+            if had_focus or pane is None:
+                shown.focus()
+        self.query_one(TopicList).show_briefing(briefing, topic.id if topic else None)
+        self.query_one(SourcePanel).show_briefing(briefing, claim)
+        self.query_one(SearchResults).show_briefing(briefing)
+        self.build_index()
 
     @on(GoToTopic)
     def _go_to_topic(self, message: GoToTopic) -> None:
@@ -274,6 +312,10 @@ class MainScreen(Screen[None]):
         search_input = self.query_one(SearchInput)
         if self.searching and search_input.value:
             self.run_search(search_input.value)
+        if self.active_query:  # a new index (the briefing changed): the marked query follows it
+            query = self.active_query
+            self._activate_query(query, self._search(index, query))
+            self.watch_active_query(query)
 
     def watch_searching(self, searching: bool) -> None:
         self.set_class(searching, "-searching")

@@ -60,7 +60,7 @@ class SearchBar(Horizontal):
         if not total:
             text = Content.styled("no hits", "dim") if self.input.value.strip() else Content("")
         elif position is None:
-            text = Content.styled(f"{total} hits", "dim")
+            text = Content.styled(f"{total} hit{'s' * (total != 1)}", "dim")
         else:
             text = Content.assemble(Content.styled(f"{position + 1}/{total}", "bold"), Content.styled("  n/N", "dim"))
         self.query_one("#search-counter", Static).update(text)

@@ -223,6 +223,11 @@ class SearchResults(ScrollView, can_focus=False):
         self._forget_rows()
         self._update_size()
 
+    def show_briefing(self, briefing: Briefing) -> None:
+        """The briefing changed on disk: its outlets' badges now; the hits come with the next search."""
+        self.briefing = briefing
+        self.show(self.query_text, [], note=self.note)
+
     def _forget_rows(self) -> None:
         self._compact.clear()
         self._full = None

@@ -41,6 +41,12 @@ class SourcePanel(VerticalScroll):
     def compose(self):
         yield self._body
 
+    def show_briefing(self, briefing: Briefing, claim: Claim | None) -> None:
+        """The briefing changed on disk: its outlets now, for the claim under the cursor."""
+        self.briefing = briefing
+        self._shown_claim = None
+        self.show_claim(claim)
+
     def show_claim(self, claim: Claim | None) -> None:
         if claim is not None and claim is self._shown_claim:
             return  # already showing it: no repaint

@@ -42,11 +42,21 @@ class TopicList(ScrollView, can_focus=True):
 
     def __init__(self, briefing: Briefing, *, id: str | None = None) -> None:
         super().__init__(id=id)
+        self._take(briefing)
+
+    def _take(self, briefing: Briefing) -> None:
         self.briefing = briefing
         self.topics = briefing.outline
         self.border_title = "Topics" if len(self.topics) <= MANY_TOPICS else f"Topics ({len(self.topics):,})"
         self.virtual_size = Size(0, len(self.topics))
         self.set_class(len(self.topics) > MANY_TOPICS, "-many")
+
+    def show_briefing(self, briefing: Briefing, topic_id: str | None) -> None:
+        """The briefing changed on disk: its outline now, the reader's topic still highlighted."""
+        self._take(briefing)
+        position = briefing.position(topic_id) if topic_id else None
+        self.set_reactive(TopicList.highlighted, min(position or 0, max(len(self.topics) - 1, 0)))
+        self.refresh()
 
     def _row(self, index: int) -> Content:
         topic = self.topics[index]

@@ -1,0 +1,40 @@
+"""Noticing edits to a content folder as they happen, for the app and `briefing check --watch`.
+
+Built on watchfiles (the operating system's file events, debounced in Rust). What changed is not
+reported: the compiled store compares the folder with what it holds, so a caller only needs to
+know *that* something did, and an editor's temporary files, renames and multiple writes in one
+save come down to one batch. Imported only by what watches, never on start-up.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+#: Milliseconds of quiet before a batch is reported: one save, not each write of it.
+DEBOUNCE_MS = 250
+
+
+def _is_content(_change: object, path: str) -> bool:
+    """Markdown files, and folders (a renamed or new `topics/` changes what is read)."""
+    return path.endswith(".md") or Path(path).is_dir() or not Path(path).suffix
+
+
+def content_changes(root: Path, stop: threading.Event) -> Iterator[None]:
+    """Yield once per batch of changes under `root`, until `stop` is set."""
+    from watchfiles import watch
+
+    for _changes in watch(
+        root,
+        watch_filter=_is_content,
+        debounce=DEBOUNCE_MS,
+        step=50,
+        stop_event=stop,
+        raise_interrupt=True,  # Ctrl-C ends `check --watch` as the caller decides, not with a log line
+        rust_timeout=500,  # how often `stop` is looked at
+        yield_on_timeout=False,
+    ):
+        if stop.is_set():
+            return
+        yield None
