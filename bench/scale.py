@@ -47,11 +47,13 @@ import resource, json, sys
 from briefing.cli import build_parser
 from briefing.commands.app import prepare_app
 app = prepare_app(build_parser().parse_args(["--content", sys.argv[1]]))
+async def settled(app):  # every worker but the folder's watcher, which runs until the app ends
+    await app.workers.wait_for_complete([worker for worker in app.workers if worker.group != "watch"])
 async def session(pilot):
     await pilot.pause(1.0)
-    await pilot.app.workers.wait_for_complete()
+    await settled(pilot.app)
     await pilot.press("slash", *"prisoners", "enter", "n", "n", "3", "down")
-    await pilot.app.workers.wait_for_complete()
+    await settled(pilot.app)
     await pilot.pause(0.2)
     pilot.app.exit()
 app.run(headless=True, size=(120, 40), auto_pilot=session)
@@ -128,7 +130,7 @@ folder, name = Path(sys.argv[1]), sys.argv[2]
 app = prepare_app(build_parser().parse_args(["--content", str(folder)]))
 samples = []
 async def session(pilot):
-    await pilot.app.workers.wait_for_complete()
+    await pilot.app.workers.wait_for_complete([worker for worker in pilot.app.workers if worker.group != "watch"])
     while not any(worker.group == "watch" for worker in pilot.app.workers):
         await asyncio.sleep(0.05)
     await asyncio.sleep(0.5)
