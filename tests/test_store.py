@@ -107,6 +107,28 @@ def test_added_and_removed_files_are_seen(content):
     assert [entry.id for entry in briefing.outline] == [entry.id for entry in load_briefing(content).outline]
 
 
+def test_an_edit_another_process_synced_first_still_reaches_this_one(content):
+    """Two apps open on one folder (or an app and `check --watch`): the first to notice a save
+    brings the store up to date; the other must still show it, and search it."""
+    from briefing.search import SearchIndex
+
+    shown, ours = open_briefing(content)
+    before = SearchIndex.for_briefing(shown).search("pause")  # this process now caches index state
+    assert "more" not in {hit.topic_id for hit in before}
+    _, theirs = open_briefing(content)
+    (content / "topics" / "more.md").write_text(
+        "---\ntitle: More\norder: 3\nsummary: s\n---\n- Zamboni drivers took a pause. [@alpha]\n"
+    )
+    assert refresh(theirs) is not None  # the other process got there first
+
+    briefing, changed = refresh(ours)
+    assert not changed  # nothing left for this process to parse…
+    assert briefing.topic("more") is not None  # …yet it sees the new topic
+    assert [hit.topic_id for hit in SearchIndex.for_briefing(briefing).search("zamboni")][:1] == ["more"]
+    assert "more" in {hit.topic_id for hit in SearchIndex.for_briefing(briefing).search("pause")}
+    assert refresh(ours) is None  # and once seen, nothing more to report
+
+
 def test_removing_a_source_makes_its_citations_problems(content):
     _, store = open_briefing(content)
     source = next((content / "sources").glob("*.md"))

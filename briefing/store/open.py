@@ -25,6 +25,7 @@ def open_briefing(folder: Path | str, progress: Progress | None = None) -> tuple
 
 def snapshot(store: Store) -> Briefing:
     """The briefing as the store holds it now: an immutable view, topics read on demand."""
+    store.shown_generation = store.generation()
     sources = store.sources()
     return Briefing(
         header=store.header(),
@@ -37,9 +38,18 @@ def snapshot(store: Store) -> Briefing:
 
 
 def refresh(store: Store, progress: Progress | None = None) -> tuple[Briefing, Sync] | None:
-    """After edits: the new briefing and what changed, or None when nothing did."""
+    """After edits: the new briefing and what changed, or None when nothing did.
+
+    Another process working on the same folder (a second `briefing`, `check --watch`) may have
+    brought the store up to date first: then this sync finds nothing to do, but the store moved
+    on from the briefing this process shows, and the new one is returned all the same."""
     changed = store.sync(progress)
-    return (snapshot(store), changed) if changed else None
+    if changed:
+        return snapshot(store), changed
+    if store.generation() != store.shown_generation:
+        store.changed_elsewhere()
+        return snapshot(store), changed
+    return None
 
 
 def reloader(store: Store) -> Callable[[], tuple[Briefing, frozenset[str]] | None]:

@@ -66,6 +66,8 @@ class Store:
         in_memory = bool(os.environ.get(NO_CACHE_VAR))
         self.location = None if in_memory else (location or database.store_path(self.root))
         self.notices: list[str] = []  # one line each, for the CLI's stderr or the app's notices
+        #: The generation of the last briefing taken from this store (`open.snapshot`).
+        self.shown_generation: str | None = None
         self._lock = threading.RLock()
         self._search_index: SqliteIndex | None = None
         self._connection = self._open()
@@ -243,6 +245,16 @@ class Store:
     def header(self) -> Header:
         with self._lock:
             return self._header()
+
+    def generation(self) -> str:
+        """Changes with every sync that changed something, whichever process made it."""
+        with self._lock:
+            return get_meta(self._connection, "generation") or "0"
+
+    def changed_elsewhere(self) -> None:
+        """Another process changed the store: what this one caches of the index is stale."""
+        with self._lock:
+            self._search_index = None
 
     def outline(self) -> tuple[TopicEntry, ...]:
         rows = self.query(
