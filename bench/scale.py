@@ -47,8 +47,12 @@ import resource, json, sys
 from briefing.cli import build_parser
 from briefing.commands.app import prepare_app
 app = prepare_app(build_parser().parse_args(["--content", sys.argv[1]]))
-async def settled(app):  # every worker but the folder's watcher, which runs until the app ends
-    await app.workers.wait_for_complete([worker for worker in app.workers if worker.group != "watch"])
+async def settled(app):
+    # Every worker but the folder's watcher, which runs until the app ends. (An empty list
+    # would mean "all workers" to Textual.)
+    busy = [worker for worker in app.workers if worker.group != "watch"]
+    if busy:
+        await app.workers.wait_for_complete(busy)
 async def session(pilot):
     await pilot.pause(1.0)
     await settled(pilot.app)
@@ -130,7 +134,6 @@ folder, name = Path(sys.argv[1]), sys.argv[2]
 app = prepare_app(build_parser().parse_args(["--content", str(folder)]))
 samples = []
 async def session(pilot):
-    await pilot.app.workers.wait_for_complete([worker for worker in pilot.app.workers if worker.group != "watch"])
     while not any(worker.group == "watch" for worker in pilot.app.workers):
         await asyncio.sleep(0.05)
     await asyncio.sleep(0.5)
