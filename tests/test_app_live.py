@@ -175,3 +175,21 @@ async def test_the_marked_query_follows_the_edit(content):
         await until(pilot, lambda: len(app.screen.hits) == 1, "the new claim among the hits")
         await pilot.press("n")
         assert pane(app).topic.id == "hockey" and "Zamboni" in pane(app).current_claim.text
+
+
+async def test_saves_made_while_the_app_was_closed_show_just_after_the_first_paint(content):
+    open_briefing(content)  # the store as the last session left it
+    edit(content / "topics" / "hockey.md", "\n- ", "\n- Saved while nobody had the app open. [@uslive]\n- ")
+    removed = content / "topics" / "kursk.md"
+    removed.unlink()
+
+    # As `briefing` starts: what the store holds is painted at once, without a look at the folder…
+    briefing, store = open_briefing(content, up_to_date=False)
+    assert briefing.topic("kursk") is not None
+    app = make_app(briefing, deterministic=True, reload=reloader(store))
+    async with app.run_test(size=(120, 40)) as pilot:
+        # …and the folder catches up as soon as the watcher starts.
+        await until(pilot, lambda: app.briefing.topic("kursk") is None, "the removed topic gone")
+        claims = [claim.text for claim in app.briefing.topic("hockey").claims]
+        assert "Saved while nobody had the app open." in claims
+        assert "Kursk" not in [entry.title for entry in app.screen.query_one(TopicList).topics]

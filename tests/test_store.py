@@ -307,3 +307,9 @@ def test_citation_counts_come_from_the_store_and_match_the_claims(tmp_path, monk
         counts = stored.citations(source.id)
         assert counts == loaded.citations(source.id)
         assert sum(c.claims + c.differences for c in counts) == len(list(loaded.claims_citing(source.id)))
+
+
+def test_a_store_that_holds_nothing_yet_is_filled_even_when_not_asked_to_look(content):
+    briefing, store = open_briefing(content, up_to_date=False)
+    assert store.has_synced()
+    same_briefing(briefing, load_briefing(content))

@@ -19,7 +19,9 @@ def prepare_app(args: argparse.Namespace):
     from briefing.store.open import reloader
 
     try:
-        briefing, store = open_content(args, "briefing", report=False)
+        # What the store holds is painted first; the app then catches up with the folder (a
+        # stat of every file) from its watcher, after the first paint.
+        briefing, store = open_content(args, "briefing", report=False, up_to_date=False)
     except ContentError as exc:
         raise CannotStart(str(exc)) from exc
     if store.location is not None and not store.is_indexed():

@@ -9,14 +9,19 @@ import sys
 from briefing.loading.paths import resolve_content_dir
 
 
-def open_content(args: argparse.Namespace, prog: str, folder: str | None = None, *, report: bool = True):
+def open_content(
+    args: argparse.Namespace, prog: str, folder: str | None = None, *, report: bool = True, up_to_date: bool = True
+):
     """(briefing, store) for the folder the arguments name. Raises `ContentError`. The store's
-    notices go to stderr, unless `report` is False (the app shows them itself)."""
+    notices go to stderr, unless `report` is False (the app shows them itself); `up_to_date`
+    as for `open_briefing`."""
     from briefing.commands.progress import compile_progress
     from briefing.store.open import open_briefing
 
     with compile_progress() as progress:
-        briefing, store = open_briefing(resolve_content_dir(folder or getattr(args, "content", None)), progress)
+        briefing, store = open_briefing(
+            resolve_content_dir(folder or getattr(args, "content", None)), progress, up_to_date=up_to_date
+        )
     if report:
         for notice in store.notices:
             print(f"{prog}: {notice}", file=sys.stderr)

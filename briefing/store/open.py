@@ -10,12 +10,20 @@ from briefing.store.library import StoredLibrary
 from briefing.store.store import DAMAGE, Progress, Store, Sync
 
 
-def open_briefing(folder: Path | str, progress: Progress | None = None) -> tuple[Briefing, Store]:
+def open_briefing(
+    folder: Path | str, progress: Progress | None = None, *, up_to_date: bool = True
+) -> tuple[Briefing, Store]:
     """Bring the folder's store up to date and return the briefing it holds, and the store
-    (for `refresh` and its `notices`). Raises `ContentError` only when there is no folder."""
+    (for `refresh` and its `notices`). Raises `ContentError` only when there is no folder.
+
+    `up_to_date=False` returns what a store already holds without looking at the folder first
+    (a stat of every file: ~0.1 s at 10,000 topics): for the app, which paints that at once and
+    then follows the folder, saves made while it was closed included, through `refresh`. A store
+    that holds nothing yet is always brought up to date first."""
     store = Store(folder)
     try:
-        store.sync(progress)
+        if up_to_date or not store.has_synced():
+            store.sync(progress)
         return snapshot(store), store
     except DAMAGE as exc:
         store.rebuild(f"could not be read ({type(exc).__name__})")

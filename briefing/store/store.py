@@ -246,6 +246,11 @@ class Store:
         with self._lock:
             return self._header()
 
+    def has_synced(self) -> bool:
+        """Whether the store holds a briefing (it was brought up to date at least once)."""
+        with self._lock:
+            return get_meta(self._connection, "generation") is not None
+
     def generation(self) -> str:
         """Changes with every sync that changed something, whichever process made it."""
         with self._lock:

@@ -111,6 +111,7 @@ class BriefingApp(App[None]):
     def _follow_edits(self) -> None:
         from briefing.watch import content_changes
 
+        self.reload_content()  # saves made while the app was closed (see `open_briefing`)
         for _ in content_changes(Path(self.briefing.root), self._stop_watching):
             self.reload_content()
 
