@@ -6,9 +6,10 @@ reaches back into Markdown.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import Enum
+from types import MappingProxyType
 from typing import NamedTuple, Protocol
 
 #: The topic id given to the overview that `briefing.md` carries.
@@ -384,6 +385,11 @@ class Briefing:
 
     def source(self, source_id: str) -> Source | None:
         return self._sources_by_id.get(source_id)
+
+    @property
+    def sources_by_id(self) -> Mapping[str, Source]:
+        """Every outlet by its id (read only)."""
+        return MappingProxyType(self._sources_by_id)
 
     @property
     def errors(self) -> tuple[Problem, ...]:
