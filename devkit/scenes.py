@@ -12,4 +12,6 @@ SCENES: dict[str, tuple[str, ...]] = {
     "all-outlets": ("a",),
     "help": ("f1",),
     "differences": ("2", "end"),
+    "figures": ("number_sign", *"175"),
+    "quotes": ("quotation_mark",),
 }

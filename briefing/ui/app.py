@@ -25,6 +25,7 @@ from briefing.ui.commands import BriefingCommands
 from briefing.ui.navigation import ChooseOutlet, GoToTopic, OpenOutlet
 from briefing.ui.screens.compare import CompareScreen
 from briefing.ui.screens.dialogs import ChooseOutletScreen, HelpScreen, ProblemsScreen
+from briefing.ui.screens.listing import ListingScreen
 from briefing.ui.screens.main import MainScreen
 from briefing.ui.screens.outlet import OutletScreen
 
@@ -190,6 +191,26 @@ class BriefingApp(App[None]):
 
         self.push_screen(ChooseOutletScreen(self.briefing, message.source_ids), chosen)
 
+    def action_figures(self) -> None:
+        """Every figure the briefing states, grouped by what it measures."""
+        from briefing.ui.screens.figures import FiguresScreen
+
+        self._open_listing(FiguresScreen)
+
+    def action_quotes(self) -> None:
+        """Every quotation, with who said it and the outlets that carried it."""
+        from briefing.ui.screens.quotes import QuotesScreen
+
+        self._open_listing(QuotesScreen)
+
+    def _open_listing(self, kind: type[ListingScreen]) -> None:
+        if isinstance(self.screen, kind):
+            return
+        if isinstance(self.screen, ListingScreen):  # from figures to quotes: Esc still goes back once
+            self.switch_screen(kind(self.briefing))
+        else:
+            self.push_screen(kind(self.briefing))
+
     def action_all_outlets(self) -> None:
         """All outlets side by side."""
         if not isinstance(self.screen, CompareScreen):
@@ -273,6 +294,13 @@ class BriefingApp(App[None]):
                 yield SystemCommand("Forward", "Forward again", screen.action_forward)
         else:
             yield SystemCommand("Search", "Back to the briefing and search everything", self.action_search)
+        if isinstance(screen, MainScreen):
+            yield SystemCommand(
+                "Copy claim with citation", "The claim under the cursor and its outlets", screen.action_copy_claim
+            )
+            yield SystemCommand("Copy topic as Markdown", "The whole topic, with its outlets", screen.action_copy_topic)
+        yield SystemCommand("Figures", "Every figure the briefing states, grouped", self.action_figures)
+        yield SystemCommand("Quotations", "Every quotation, who said it, which outlet", self.action_quotes)
         yield SystemCommand("All outlets", "All outlets side by side", self.action_all_outlets)
         yield SystemCommand("Print summary", "Write the one-page summary as PDF and text", self.action_print_summary)
         if self.briefing.problems:

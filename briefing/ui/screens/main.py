@@ -95,6 +95,14 @@ class MainScreen(Screen[None]):
             tooltip="Show or hide the source panel",
         ),
         Binding("escape", "clear_search", "Clear search", show=False, id="search.clear", tooltip="Unmark the query"),
+        Binding(
+            "y", "copy_claim", "Copy", show=False, id="claim.copy", tooltip="Copy the claim with its outlets (to paste)"
+        ),
+        Binding(
+            "Y", "copy_topic", "Copy topic", show=False, id="topic.copy", tooltip="Copy the whole topic as Markdown"
+        ),
+        Binding("number_sign", "app.figures", "Figures", id="view.figures", tooltip="Every figure, grouped"),
+        Binding("quotation_mark", "app.quotes", "Quotes", show=False, id="view.quotes", tooltip="Every quotation"),
     ]
 
     #: The query marked in every pane, whose hits n/N step through ("" when none is).
@@ -294,6 +302,34 @@ class MainScreen(Screen[None]):
             self.post_message(OpenOutlet(claim.source_ids[0]))
         else:
             self.post_message(ChooseOutlet(claim.source_ids))
+
+    # -- copying ---------------------------------------------------------------------------
+
+    def action_copy_claim(self) -> None:
+        """The claim under the cursor with its outlets, as plain text, to the clipboard (OSC 52)."""
+        from briefing.meeting.citation import claim_citation
+
+        pane = self.current_pane
+        claim = pane.current_claim if pane else None
+        if claim is None:
+            self.app.bell()
+            self.notify("No claim here to copy.", severity="warning", timeout=3, markup=False)
+            return
+        text = claim_citation(claim, self.briefing.sources_by_id)
+        self.app.copy_to_clipboard(text)
+        shown = text if len(text) <= 60 else text[:59] + "…"
+        self.notify(f"Copied with its outlets: {shown}", timeout=4, markup=False)
+
+    def action_copy_topic(self) -> None:
+        """The whole topic as Markdown, with its outlets, to the clipboard."""
+        from briefing.meeting.citation import topic_markdown
+
+        pane = self.current_pane
+        if pane is None:
+            self.app.bell()
+            return
+        self.app.copy_to_clipboard(topic_markdown(pane.topic, self.briefing.sources_by_id))
+        self.notify(f"Copied “{pane.topic.title}” as Markdown, with its outlets", timeout=4, markup=False)
 
     # -- search: the box and its results -------------------------------------------------------
 

@@ -1,0 +1,44 @@
+"""Every direct quotation in the briefing (`"`): who said it as the claim states it, and the
+outlets that carried it, topic by topic."""
+
+from __future__ import annotations
+
+from textual.content import Content
+
+from briefing.meeting.quotes import quotes_of_claim
+from briefing.ui.render import badges
+from briefing.ui.screens.listing import ListingScreen, Row
+
+#: Shown when the claim does not say who spoke: never a guess.
+NOT_NAMED = "speaker not named"
+
+
+class QuotesScreen(ListingScreen):
+    TITLE_TEXT = "Quotations"
+    NOUN = "quotation"
+    PLACEHOLDER = "Filter quotations: a word, a speaker, a topic or an outlet"
+
+    def rows_of_topic(self, topic_id: str) -> list[Row]:
+        topic = self.briefing.topic(topic_id)
+        if topic is None:
+            return []
+        heading = Content.styled(topic.title, "bold")
+        rows = []
+        for claim in topic.claims:
+            for quote in quotes_of_claim(claim):
+                speaker = (
+                    Content.styled(quote.speaker, "bold $text-accent")
+                    if quote.speaker
+                    else Content.styled(NOT_NAMED, "dim italic")
+                )
+                prompt = Content.assemble(
+                    Content("  "),
+                    Content(f"“{quote.text}”"),
+                    Content.styled("  — ", "dim"),
+                    speaker,
+                    Content("  "),
+                    badges(self.briefing, quote.source_ids),
+                )
+                haystack = " ".join([quote.text, quote.speaker, topic.title, *quote.source_ids]).casefold()
+                rows.append(Row(prompt, haystack, topic.id, claim.id, heading, topic.id))
+        return rows
