@@ -31,7 +31,7 @@ def on_screen(app) -> str:
 def listed(app) -> list[str]:
     screen = app.screen
     assert isinstance(screen, ListingScreen)
-    return [row.prompt.plain for row in screen.shown]
+    return [screen.prompt(row).plain for row in screen.shown]
 
 
 async def settle(pilot) -> None:
@@ -181,3 +181,17 @@ async def test_help_and_keys_list_the_meeting_tools(briefing):
             "Every quotation",
         ):
             assert line in text
+
+
+async def test_deleting_filter_letters_widens_the_list_again(briefing):
+    app = make_app(briefing, deterministic=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("number_sign")
+        await settle(pilot)
+        everything = app.screen.matching
+        await pilot.press(*"hours")
+        assert app.screen.matching == 2
+        await pilot.press(*["backspace"] * 4)  # "h": more than "hours", fewer than all
+        assert 2 < app.screen.matching < everything
+        await pilot.press("backspace")
+        assert app.screen.matching == everything

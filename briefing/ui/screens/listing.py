@@ -9,8 +9,8 @@ goes to the row's claim on the reading screen (through `GoToTopic`, which the ap
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -24,21 +24,23 @@ from briefing.model import Briefing
 from briefing.ui.navigation import GoToTopic
 
 #: Rows listed at once: enough to scroll through, few enough to redraw on every keystroke.
-SHOWN = 400
-#: Topics gathered between two updates of the list while it fills.
-BATCH = 200
+SHOWN = 100
+#: Topics gathered before the list first shows, and between two updates while it fills.
+FIRST_BATCH = 20
+BATCH = 500
 
 
 @dataclass(frozen=True)
 class Row:
-    """One listed line: what it shows, the text the filter looks in, and the claim it goes to."""
+    """One listed line: what it stands for, the text the filter looks in, and the claim it goes
+    to. What it shows is built only when it is listed (`ListingScreen.prompt`): a large
+    briefing has tens of thousands of rows, and only a few hundred are ever on screen."""
 
-    prompt: Content
+    item: Any  # what the screen listing it makes of a row: a (group, figure), a (title, quote)
     haystack: str
     topic_id: str
     claim_id: str
-    #: The heading of the group it belongs to (shown once above its rows), if any.
-    group: Content | None = None
+    #: The group it belongs to; its heading (`ListingScreen.heading`) is shown once above its rows.
     group_key: str = ""
 
 
@@ -71,6 +73,8 @@ class ListingScreen(Screen[None]):
         self.complete = False
         self.matching = 0
         self._group_haystacks: dict[str, str] = {}
+        #: The last query, the rows it matched, and how many rows there were then.
+        self._last_match: tuple[str, list[Row], int] = ("", [], 0)
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="≡")
@@ -94,12 +98,19 @@ class ListingScreen(Screen[None]):
     def rows_of_topic(self, topic_id: str) -> list[Row]:
         raise NotImplementedError
 
+    def prompt(self, row: Row) -> Content:
+        raise NotImplementedError
+
+    def heading(self, row: Row) -> Content | None:
+        return None
+
     @work(thread=True, exclusive=True, group="listing")
     def gather(self) -> None:
         batch: list[Row] = []
         for count, entry in enumerate(self.briefing.outline, start=1):
             batch.extend(self.rows_of_topic(entry.id))
-            if count % BATCH == 0:
+            # The first topics at once, so the list is never empty for long; then in batches.
+            if count == FIRST_BATCH or count % BATCH == 0:
                 self.app.call_from_thread(self._add_rows, batch, False)
                 batch = []
         self.app.call_from_thread(self._add_rows, batch, True)
@@ -121,32 +132,38 @@ class ListingScreen(Screen[None]):
     def _filter_changed(self) -> None:
         self._refilter()
 
-    def _matching(self) -> Iterator[Row]:
-        words = self.query_one(Input).value.casefold().split()
+    def _matching(self) -> list[Row]:
+        query = self.query_one(Input).value.casefold()
+        words = query.split()
+        # Typing on narrows the last answer: only the rows that matched it can match now.
+        last_query, last_rows, last_count = self._last_match
+        narrowing = last_query and query.startswith(last_query) and last_count == len(self.rows)
         whole = self.WHOLE_GROUPS
-        for row in self.rows:
-            haystack = self._group_haystacks[row.group_key] if whole else row.haystack
-            if all(word in haystack for word in words):
-                yield row
+        haystacks = self._group_haystacks
+        matches = [
+            row
+            for row in (last_rows if narrowing else self.rows)
+            if all(word in (haystacks[row.group_key] if whole else row.haystack) for word in words)
+        ]
+        self._last_match = (query, matches, len(self.rows))
+        return matches
 
     def _refilter(self) -> None:
         options = self.query_one(OptionList)
         highlighted = options.highlighted
-        shown: list[Row] = []
-        matching = 0
-        for row in self._matching():
-            matching += 1
-            if len(shown) < SHOWN:
-                shown.append(row)
+        matches = self._matching()
+        shown = matches[:SHOWN]
         self.shown = shown
-        self.matching = matching
+        self.matching = len(matches)
         prompts: list[Option] = []
         group = None
         for index, row in enumerate(shown):
-            if row.group is not None and row.group_key != group:
+            if row.group_key != group:
                 group = row.group_key
-                prompts.append(Option(row.group, disabled=True))
-            prompts.append(Option(row.prompt, id=str(index)))
+                heading = self.heading(row)
+                if heading is not None:
+                    prompts.append(Option(heading, disabled=True))
+            prompts.append(Option(self.prompt(row), id=str(index)))
         options.set_options(prompts)
         if prompts:
             first = next((i for i, option in enumerate(prompts) if not option.disabled), None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from textual.content import Content
 
-from briefing.meeting.quotes import quotes_of_claim
+from briefing.meeting.quotes import Quote, quotes_of_claim
 from briefing.ui.render import badges
 from briefing.ui.screens.listing import ListingScreen, Row
 
@@ -22,23 +22,28 @@ class QuotesScreen(ListingScreen):
         topic = self.briefing.topic(topic_id)
         if topic is None:
             return []
-        heading = Content.styled(topic.title, "bold")
         rows = []
         for claim in topic.claims:
             for quote in quotes_of_claim(claim):
-                speaker = (
-                    Content.styled(quote.speaker, "bold $text-accent")
-                    if quote.speaker
-                    else Content.styled(NOT_NAMED, "dim italic")
-                )
-                prompt = Content.assemble(
-                    Content("  "),
-                    Content(f"“{quote.text}”"),
-                    Content.styled("  — ", "dim"),
-                    speaker,
-                    Content("  "),
-                    badges(self.briefing, quote.source_ids),
-                )
                 haystack = " ".join([quote.text, quote.speaker, topic.title, *quote.source_ids]).casefold()
-                rows.append(Row(prompt, haystack, topic.id, claim.id, heading, topic.id))
+                rows.append(Row((topic.title, quote), haystack, topic.id, claim.id, topic.id))
         return rows
+
+    def heading(self, row: Row) -> Content:
+        return Content.styled(row.item[0], "bold")
+
+    def prompt(self, row: Row) -> Content:
+        quote: Quote = row.item[1]
+        speaker = (
+            Content.styled(quote.speaker, "bold $text-accent")
+            if quote.speaker
+            else Content.styled(NOT_NAMED, "dim italic")
+        )
+        return Content.assemble(
+            Content("  "),
+            Content(f"“{quote.text}”"),
+            Content.styled("  — ", "dim"),
+            speaker,
+            Content("  "),
+            badges(self.briefing, quote.source_ids),
+        )
