@@ -14,6 +14,7 @@ from textual.dom import DOMNode
 from briefing.ui.app import BriefingApp
 from briefing.ui.screens.compare import CompareScreen
 from briefing.ui.screens.dialogs import ChooseOutletScreen, HelpScreen, ProblemsScreen
+from briefing.ui.screens.listing import ListingScreen
 from briefing.ui.screens.main import MainScreen
 from briefing.ui.screens.outlet import OutletScreen
 from briefing.ui.widgets.search_bar import SearchInput
@@ -31,6 +32,7 @@ OWNERS: tuple[type[DOMNode], ...] = (
     SearchResults,
     OutletScreen,
     CompareScreen,
+    ListingScreen,
     HelpScreen,
     ProblemsScreen,
     ChooseOutletScreen,
