@@ -134,6 +134,21 @@ def test_175_with_or_without_the_23_sits_in_one_group(briefing):
     assert {source_id for figure in group.figures for source_id in figure.source_ids} == {"uslive", "latimes-ap"}
 
 
+def test_each_figure_has_its_kind():
+    text = "On March 18, 2025, after 90 minutes, 175 prisoners, the 11th round, half the grid, 28 February and 7 more."
+    kinds = {figure.shown: figure.kind for figure in figures_of_claim(claim_with(text))}
+    assert kinds == {
+        "18": "date",
+        "2025": "year",
+        "90 minutes": "duration",
+        "175 prisoners": "people",
+        "11th round": "ordinal",
+        "half": "share",
+        "28 February": "date",
+        "7": "count",
+    }
+
+
 def test_a_figure_says_what_it_measures():
     (figure,) = figures_of_claim(claim_with("Ukraine seized an estimated 500 square miles in August."))
     assert (figure.shown, figure.kind) == ("an estimated 500 square miles", "area")

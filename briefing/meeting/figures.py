@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from briefing.model import Claim, ClaimPart, Topic
+from briefing.recognise import Figure as Recognised
 from briefing.recognise import figures_in
 
 #: What each kind of figure is called, as a group's title; in the order kinds are tried.
@@ -134,7 +135,7 @@ def _figures_of_part(claim: Claim, part: ClaimPart) -> Iterator[Figure]:
         qualifier = _QUALIFIER.search(text[:start])
         if qualifier:
             start = qualifier.start(1)
-        end, kind = _unit(text, figure.end, figure.shown, figure.values)
+        end, kind = _unit(text, figure)
         yield Figure(
             shown=" ".join(text[start:end].split()),
             kind=kind,
@@ -145,12 +146,10 @@ def _figures_of_part(claim: Claim, part: ClaimPart) -> Iterator[Figure]:
         )
 
 
-def _unit(text: str, end: int, shown: str, values: frozenset[Fraction]) -> tuple[int, str]:
-    """Where the figure's unit ends, and the figure's kind."""
-    suffix = _ORDINAL_SUFFIX.match(text, end) if shown[-1:].isdigit() else None
-    ordinal = suffix is not None
-    if suffix:
-        end = suffix.end()
+def _unit(text: str, figure: Recognised) -> tuple[int, str]:
+    """Where the figure's unit ends in `text`, and the figure's kind."""
+    suffix = _ORDINAL_SUFFIX.match(text, figure.end) if figure.shown[-1:].isdigit() else None
+    end = suffix.end() if suffix else figure.end
     # Up to three words on: "23 badly wounded soldiers", "500 square miles", "30-day".
     position, kind, taken_until = end, "", end
     for _ in range(3):
@@ -163,19 +162,20 @@ def _unit(text: str, end: int, shown: str, values: frozenset[Fraction]) -> tuple
             kind, taken_until = found, word.end()
         elif kind:
             break
-        elif lowered in _MONTHS and not kind:
-            return word.end(), "date"
+        elif lowered in _MONTHS:
+            return word.end(), "date"  # "28 February"
         position = word.end()
     if kind:
         return taken_until, kind
-    if any(value.denominator != 1 for value in values):
+    if any(value.denominator != 1 for value in figure.values):
         return end, "share"  # "a quarter", "half"
-    if ordinal or shown.lower().endswith(("th", "st", "nd", "rd")):
-        return end, "ordinal"
-    before = text[max(0, text.rfind(" ", 0, max(0, end - len(shown) - 1)) + 1) : end - len(shown)].strip(" ,").lower()
-    if before in _MONTHS:
+    if suffix or figure.shown.lower().endswith(("th", "st", "nd", "rd")):
+        return end, "ordinal"  # "11th", "eleventh"
+    preceding = text[: figure.start].split()[-1:]
+    if preceding and preceding[0].strip(",").lower() in _MONTHS:
         return end, "date"  # "March 18"
-    if len(values) == 1 and 1900 <= next(iter(values)) <= 2100 and shown.isdigit():
+    value = next(iter(figure.values))
+    if len(figure.values) == 1 and 1900 <= value <= 2100 and figure.shown.isdigit():
         return end, "year"
     return end, "count"
 
