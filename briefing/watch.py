@@ -9,11 +9,13 @@ save come down to one batch. Imported only by what watches, never on start-up.
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 #: Milliseconds of quiet before a batch is reported: one save, not each write of it.
 DEBOUNCE_MS = 250
+#: Changed files named in one line; the rest are counted.
+NAMED = 3
 
 
 def _is_content(_change: object, path: str) -> bool:
@@ -38,3 +40,12 @@ def content_changes(root: Path, stop: threading.Event) -> Iterator[None]:
         if stop.is_set():
             return
         yield None
+
+
+def describe_changes(paths: Iterable[str]) -> str:
+    """What changed, in a line: "topics/kursk.md, topics/hockey.md and 4 more"."""
+    ordered = sorted(paths)
+    if not ordered:
+        return "the folder"
+    named = ", ".join(ordered[:NAMED])
+    return named + (f" and {len(ordered) - NAMED} more" if len(ordered) > NAMED else "")

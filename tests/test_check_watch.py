@@ -87,3 +87,11 @@ def test_check_watch_on_a_missing_folder_is_one_line_and_exit_2(tmp_path: Path):
     )
     assert result.returncode == 2
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_what_changed_is_named_in_one_line():
+    from briefing.watch import describe_changes
+
+    assert describe_changes([]) == "the folder"
+    assert describe_changes(["topics/b.md", "topics/a.md"]) == "topics/a.md, topics/b.md"
+    assert describe_changes([f"topics/{n}.md" for n in "edcba"]) == "topics/a.md, topics/b.md, topics/c.md and 2 more"

@@ -54,7 +54,7 @@ def _watch(store: Store, folder: Path, against: str | None) -> int:
     """Check again after every batch of saves, each report under a line saying when and what
     changed, until Ctrl-C."""
     from briefing.store.open import refresh
-    from briefing.watch import content_changes
+    from briefing.watch import content_changes, describe_changes
 
     print("Watching for changes; Ctrl-C to stop.", flush=True)
     try:
@@ -63,9 +63,7 @@ def _watch(store: Store, folder: Path, against: str | None) -> int:
             if result is None:
                 continue
             briefing, sync = result
-            changed = sorted(sync.changed | sync.removed)
-            what = ", ".join(changed[:3]) + (f" and {len(changed) - 3} more" if len(changed) > 3 else "")
-            print(f"\n[{time.strftime('%H:%M:%S')}] {what or 'the folder'} changed", flush=True)
+            print(f"\n[{time.strftime('%H:%M:%S')}] {describe_changes(sync.paths)} changed", flush=True)
             _report(briefing, folder, against)
     except KeyboardInterrupt:
         pass  # watchfiles stops quietly on Ctrl-C; this is in case it arrives between two checks

@@ -69,6 +69,6 @@ def reloader(store: Store) -> Callable[[], tuple[Briefing, frozenset[str]] | Non
         if result is None:
             return None
         briefing, sync = result
-        return briefing, frozenset(sync.changed | sync.removed)
+        return briefing, sync.paths
 
     return reload

@@ -43,6 +43,11 @@ class Sync:
     def __bool__(self) -> bool:
         return bool(self.changed or self.removed or self.listing)
 
+    @property
+    def paths(self) -> frozenset[str]:
+        """Every content path that changed or is gone."""
+        return frozenset(self.changed | self.removed)
+
 
 @dataclass
 class _Plan:

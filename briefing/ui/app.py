@@ -126,7 +126,10 @@ class BriefingApp(App[None]):
         except Exception as exc:  # a broken store or folder must not end a meeting
             self.log.error(f"reloading failed: {exc!r}")
             self.call_from_thread(
-                self.notify, "Could not read the changes; the briefing shown is as before.", severity="error"
+                self.notify,
+                "Could not read the changes; the briefing shown is as before.",
+                severity="error",
+                markup=False,
             )
             return
         if result is not None:
@@ -142,8 +145,9 @@ class BriefingApp(App[None]):
         if reader is not None:
             # In the reading screen's queue: its panes are swapped between two of its messages.
             reader.call_next(reader.show_briefing, briefing)
-        shown = ", ".join(sorted(changed)[:3]) + (f" and {len(changed) - 3} more" if len(changed) > 3 else "")
-        self.notify(f"Updated from {shown or 'the folder'}", timeout=3, markup=False)
+        from briefing.watch import describe_changes
+
+        self.notify(f"Updated from {describe_changes(changed)}", timeout=3, markup=False)
         if briefing.problems != had_problems:
             self._announce_problems()
         self.refresh_bindings()
