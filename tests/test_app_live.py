@@ -193,3 +193,18 @@ async def test_saves_made_while_the_app_was_closed_show_just_after_the_first_pai
         claims = [claim.text for claim in app.briefing.topic("hockey").claims]
         assert "Saved while nobody had the app open." in claims
         assert "Kursk" not in [entry.title for entry in app.screen.query_one(TopicList).topics]
+
+
+async def test_a_key_pressed_while_the_panes_are_swapped_finds_no_pane_rather_than_a_gone_one(content):
+    briefing, _store = open_briefing(content)
+    app = make_app(briefing, deterministic=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("3")
+        reader = app.screen
+        swap = asyncio.create_task(reader.show_briefing(open_briefing(content)[0]))
+        while not swap.done():  # at every step of the swap, as a key handler would see it
+            shown = reader.current_pane
+            assert shown is None or shown.is_attached
+            await asyncio.sleep(0)
+        await swap
+        assert pane(app).topic.id == "prisoner-exchange"

@@ -10,7 +10,6 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.css.query import NoMatches
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widget import Widget
@@ -161,12 +160,7 @@ class MainScreen(Screen[None]):
     @property
     def current_pane(self) -> TopicPane | None:
         current = self.panes.current
-        if not current:
-            return None
-        try:
-            return self.panes.get_child_by_id(current, TopicPane)
-        except NoMatches:  # between dropping the panes of an old briefing and showing the new one
-            return None
+        return self.panes.get_child_by_id(current, TopicPane) if current else None
 
     def _mounted_pane(self, topic_id: str) -> TopicPane | None:
         found = self.panes.query(f"#{_pane_id(topic_id)}")
@@ -216,6 +210,7 @@ class MainScreen(Screen[None]):
             topic = briefing.topic(briefing.outline[min(position, len(briefing.outline) - 1)].id)
         cursor = topic.place_of(pane.current_claim, pane.cursor) if topic and pane and topic.id == pane.topic.id else 0
         had_focus = pane is not None and pane.has_focus
+        self.panes.current = None  # no pane is current while the old ones go and the new one comes
         await self.panes.remove_children()
         claim = None
         if topic is not None:
