@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import os
 
 import pytest
@@ -27,3 +28,13 @@ def _private_home(tmp_path_factory):
     os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("cache"))
     os.environ["XDG_CONFIG_HOME"] = str(tmp_path_factory.mktemp("config"))
     yield
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test that drives the app (a Pilot story or an SVG snapshot) as `app`, so the
+    inner loop can run the quick rest with `-m "not app"`; marking by what a test uses means a new
+    Pilot test cannot be forgotten."""
+    for item in items:
+        function = getattr(item, "function", None)
+        if "snap_compare" in getattr(item, "fixturenames", ()) or inspect.iscoroutinefunction(function):
+            item.add_marker(pytest.mark.app)
