@@ -37,6 +37,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
 
+from briefing.checking.closeness import MIN_RUN, OutletSentences, closest, names_in
 from briefing.model import Briefing, Claim, Problem, Severity, Source
 from briefing.recognise import Figure, QuoteScan, figures_in, find_quotes, values_in
 
@@ -127,6 +128,7 @@ def quote_found(quote: str, normalised_text: str) -> bool:
 
 @dataclass(frozen=True)
 class _OutletText:
+    prose: str  # the article and its headline: what its sentences are read from
     normalised: str
     values: frozenset[Fraction]
 
@@ -142,8 +144,13 @@ def check_against(briefing: Briefing, folder: Path | str) -> list[Problem]:
         text = _outlet_text(source, folder, problems)
         if text is not None:
             texts[source.id] = text
+    # A name is a word that neither the outlets nor the claims write in lower case.
+    claims = [claim.text for claim in briefing.claims()]
+    names = names_in("\n".join([*(text.prose for text in texts.values()), *claims]))
+    sentences = {source_id: OutletSentences.of(text.prose, names) for source_id, text in texts.items()}
     for claim in briefing.claims():
         problems.extend(_check_claim(claim, texts))
+        problems.extend(_check_own_words(claim, sentences))
     problems.sort(key=lambda p: (p.path, p.line))
     return problems
 
@@ -200,19 +207,17 @@ def _outlet_text(source: Source, folder: Path, problems: list[Problem]) -> _Outl
     if "\x00" in text:
         error(f"`text_file` {source.text_file} is not plain text")
         return None
-    extra = [getattr(source, name) for name in ("headline", "address") if source.is_confirmed(name)]
-    text = "\n".join([text, *extra])
-    return _OutletText(normalise(text), values_in(text))
+    headline = [source.headline] if source.is_confirmed("headline") else []
+    address = [source.address] if source.is_confirmed("address") else []
+    prose = "\n".join([text, *headline])
+    text = "\n".join([prose, *address])
+    return _OutletText(prose, normalise(text), values_in(text))
 
 
 def _check_claim(claim: Claim, texts: dict[str, _OutletText]) -> list[Problem]:
     problems: list[Problem] = []
     reported: set[tuple[str, str]] = set()
-    segments = [(claim.label, claim.source_ids)]
-    segments += [(part.text, part.source_ids or claim.source_ids) for part in claim.parts]
-    for text, cited in segments:
-        if not text.strip() or not cited:
-            continue
+    for text, cited in _segments(claim):
         if any(source_id not in texts for source_id in cited):
             continue  # an outlet without a text: its `text_file` problem is already reported
         outlets = [texts[source_id] for source_id in cited]
@@ -247,6 +252,40 @@ def _check_claim(claim: Claim, texts: dict[str, _OutletText]) -> list[Problem]:
     return problems
 
 
+def _check_own_words(claim: Claim, sentences: dict[str, OutletSentences]) -> list[Problem]:
+    """A warning for each cited outlet one of whose sentences the claim follows too closely."""
+    problems: list[Problem] = []
+    reported: set[str] = set()
+    for text, cited in _segments(claim):
+        for source_id in cited:
+            outlet = sentences.get(source_id)
+            found = closest(text, outlet) if outlet is not None and source_id not in reported else None
+            if found is None:
+                continue
+            reported.add(source_id)
+            measure = (
+                f"{found.run} words in a row"
+                if found.run >= MIN_RUN
+                else f"{found.in_order} of its {found.claim_words} words in the same order"
+            )
+            problems.append(
+                Problem(
+                    claim.path,
+                    claim.line,
+                    Severity.WARNING,
+                    f"too close to {source_id} ({measure}); say it in our own words: {_shown(found.sentence, 120)}",
+                )
+            )
+    return problems
+
+
+def _segments(claim: Claim) -> list[tuple[str, tuple[str, ...]]]:
+    """A claim's label and each of its parts, with the outlets each is checked against."""
+    segments = [(claim.label, claim.source_ids)]
+    segments += [(part.text, part.source_ids or claim.source_ids) for part in claim.parts]
+    return [(text, cited) for text, cited in segments if text.strip() and cited]
+
+
 def _either(source_ids: tuple[str, ...]) -> str:
     if len(source_ids) == 1:
         return source_ids[0]
@@ -254,7 +293,11 @@ def _either(source_ids: tuple[str, ...]) -> str:
 
 
 def _shown(quote: str, limit: int = 60) -> str:
+    """`quote` in quotation marks, cut to `limit` characters at a space where it must be cut."""
     quote = " ".join(quote.split())
     if len(quote) > limit:
-        quote = quote[: limit - 1].rstrip() + "…"
+        cut = quote[: limit - 1]
+        if " " in cut[limit // 2 :]:
+            cut = cut[: cut.rindex(" ")]
+        quote = cut.rstrip(" ,;:") + "…"
     return f'"{quote}"'
