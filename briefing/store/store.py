@@ -62,13 +62,14 @@ class _Plan:
 class Store:
     """The compiled form of one content folder. Thread-safe: one connection behind a lock."""
 
-    def __init__(self, root: Path | str, location: Path | None = None) -> None:
+    def __init__(self, root: Path | str, location: Path | None = None, *, in_memory: bool = False) -> None:
+        """`in_memory`: no file at all (as `$BRIEFING_NO_CACHE` asks), for `load_briefing`."""
         self.root = Path(root)
         if not self.root.exists():
             raise ContentError(f"{self.root}: content folder not found")
         if not self.root.is_dir():
             raise ContentError(f"{self.root}: not a folder; give the folder that holds {BRIEFING_FILE}")
-        in_memory = bool(os.environ.get(NO_CACHE_VAR))
+        in_memory = in_memory or bool(os.environ.get(NO_CACHE_VAR))
         self.location = None if in_memory else (location or database.store_path(self.root))
         self.notices: list[str] = []  # one line each, for the CLI's stderr or the app's notices
         #: The generation of the last briefing taken from this store (`open.snapshot`).
