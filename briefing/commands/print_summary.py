@@ -14,6 +14,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from briefing.atomic import write_atomic
 from briefing.model import ContentError
 
 PROG = "briefing print"
@@ -104,7 +105,7 @@ def run(args: argparse.Namespace) -> int:
     if lp is not None:
         return _send_to_printer(lp, printer or "", handout.data, args.output)
     try:
-        Path(args.output).expanduser().write_bytes(handout.data)
+        write_atomic(Path(args.output).expanduser(), handout.data)
     except OSError as exc:
         return _fail(f"cannot write {args.output}: {exc.strerror or exc}")
     return 0
@@ -116,7 +117,7 @@ def _send_to_printer(lp: str, printer: str, data: bytes, keep_as: str | None) ->
     with tempfile.TemporaryDirectory(prefix="briefing-print-") as scratch:
         path = Path(keep_as).expanduser() if keep_as not in (None, "-") else Path(scratch) / "briefing-summary.pdf"
         try:
-            path.write_bytes(data)
+            write_atomic(path, data)
         except OSError as exc:
             return _fail(f"cannot write {path}: {exc.strerror or exc}")
         command = [lp, *(["-d", printer] if printer else []), str(path)]

@@ -61,13 +61,18 @@ class FrontMatter:
             self._problem(key, f"`{key}` is empty: give it a value")
         return text
 
-    def int_field(self, key: str, default: int) -> int:
+    def int_field(self, key: str, default: int, limit: int) -> int:
+        """A whole number from -`limit` to `limit`: the bound is checked here, where the value
+        enters the model, so nothing downstream (the store's 64-bit integers) meets a bigger one."""
         value = self.data.get(key)
         if value is None:
             self._problem(key, f"front matter is missing `{key}`: add `{key}: <number>`")
             return default
         if isinstance(value, bool) or not isinstance(value, int):
             self._problem(key, f"`{key}` must be a whole number, not {_kind(value)}")
+            return default
+        if not -limit <= value <= limit:
+            self._problem(key, f"`{key}` is out of range: give a whole number from {-limit} to {limit}")
             return default
         return value
 
@@ -121,6 +126,11 @@ def parse_front_matter(yaml_text: str, first_line: int, shown_as: str) -> tuple[
         return None, [Problem(shown_as, line, Severity.ERROR, f"front matter: {reason}")]
     except (yaml.YAMLError, RecursionError, ValueError) as exc:
         return None, [Problem(shown_as, first_line, Severity.ERROR, f"front matter: {exc}")]
+    except Exception as exc:
+        # PyYAML's constructors raise what a malformed tagged value makes them raise
+        # (`!!timestamp nonsense`: AttributeError): still only a bad file, never a crash.
+        message = f"front matter: a value YAML cannot read ({type(exc).__name__})"
+        return None, [Problem(shown_as, first_line, Severity.ERROR, message)]
     if data is None:
         data = {}
     if not isinstance(data, dict):

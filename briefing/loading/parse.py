@@ -32,6 +32,9 @@ _SOURCE_KEYS = {"outlet", "short", "headline", "published", "byline", "address",
 _PLAIN_FILE_NAME = re.compile(r"^(?!\.\.?$)[^/\\:]+$")
 #: Where a topic file gives no `order`: after every ordered topic.
 UNORDERED = 10_000
+#: The largest `order` (either way) a topic may give: room for any real briefing, far inside
+#: the store's 64-bit integers.
+ORDER_LIMIT = 1_000_000_000
 
 
 def _read(path: Path, shown_as: str, problems: list[Problem]) -> tuple[ParsedDocument, FrontMatter] | None:
@@ -132,7 +135,7 @@ def parse_topic_file(path: Path, shown_as: str, topic_id: str) -> ParsedTopic:
         document,
         topic_id,
         meta.text_field("title") or topic_id,
-        meta.int_field("order", default=UNORDERED),
+        meta.int_field("order", default=UNORDERED, limit=ORDER_LIMIT),
         meta.text_field("summary"),
         meta.text_list("aliases"),
         shown_as,

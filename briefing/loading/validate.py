@@ -1,24 +1,20 @@
-"""Checks that look across files: citations of outlets that did not load, shared `order`s."""
+"""What is wrong with one topic on its own (`check_claims`, run as each file is compiled), and a
+topic without the citations of outlets that did not load. The rules that look across files
+(unknown citations, shared `order`s) are worked out once, from the store's rows:
+`briefing.store.problems`."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import replace
 
 from briefing.model import (
     KEY_DIFFERENCES_PER_TOPIC,
     KEY_POINTS_PER_TOPIC,
-    OVERVIEW_ID,
     Claim,
     Problem,
     Severity,
     Topic,
 )
-
-
-def check_topic(topic: Topic, source_ids: set[str]) -> list[Problem]:
-    """A topic's claims against the outlets that loaded."""
-    return check_claims(topic) + unknown_citations(topic, source_ids)
 
 
 def check_claims(topic: Topic) -> list[Problem]:
@@ -50,21 +46,6 @@ def check_claims(topic: Topic) -> list[Problem]:
     return problems
 
 
-def unknown_citations(topic: Topic, source_ids: set[str]) -> list[Problem]:
-    """Citations of outlets that did not load, one problem per claim and outlet."""
-    return [
-        unknown_source_problem(claim.path, claim.line, source_id, source_ids)
-        for claim in topic.claims
-        for source_id in claim.source_ids
-        if source_id not in source_ids
-    ]
-
-
-def unknown_source_problem(path: str, line: int, source_id: str, source_ids: Iterable[str]) -> Problem:
-    known = ", ".join(sorted(source_ids)) or "none loaded"
-    return Problem(path, line, Severity.ERROR, f"unknown source `@{source_id}` (known: {known})")
-
-
 def _too_many_marked(claims: tuple[Claim, ...], limit: int, what: str) -> list[Problem]:
     """The handout shows the first `limit` marked claims of a kind; say so at the first one left off."""
     marked = [claim for claim in claims if claim.key_point]
@@ -75,19 +56,6 @@ def _too_many_marked(claims: tuple[Claim, ...], limit: int, what: str) -> list[P
         f"{len(marked)} {what} marked `{{key}}` in this topic; the handout shows the first {limit}: unmark the others"
     )
     return [Problem(first_left_off.path, first_left_off.line, Severity.WARNING, message)]
-
-
-def duplicate_orders(topics: Iterable[Topic]) -> list[Problem]:
-    first_with_order: dict[int, Topic] = {}
-    problems = []
-    for topic in topics:
-        if topic.order in first_with_order and topic.id != OVERVIEW_ID:
-            other = first_with_order[topic.order]
-            problems.append(
-                Problem(topic.path, 0, Severity.WARNING, f"`order: {topic.order}` is also used by {other.path}")
-            )
-        first_with_order.setdefault(topic.order, topic)
-    return problems
 
 
 def without_unknown_citations(topic: Topic, source_ids: set[str]) -> Topic:

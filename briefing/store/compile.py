@@ -7,9 +7,13 @@ which parses nothing, never loads them.
 
 from __future__ import annotations
 
+import ctypes
 import hashlib
 import os
+import signal
+import sys
 import threading
+import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -23,7 +27,7 @@ from typing import TypeVar
 from briefing.loading.parse import parse_briefing_file, parse_source_file, parse_topic_file
 from briefing.loading.validate import check_claims
 from briefing.model import Topic
-from briefing.store import codec
+from briefing.store import codec, stops
 from briefing.store.scan import FileStat
 
 T = TypeVar("T")
@@ -31,6 +35,9 @@ R = TypeVar("R")
 #: Below this many files, starting worker processes costs more than it saves.
 PARALLEL_FROM = 400
 CHUNK = 64
+#: How often a worker looks for its parent where the kernel cannot be asked to tell it.
+PARENT_CHECK_SECONDS = 1.0
+_PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
 
 
 @dataclass(frozen=True)
@@ -112,6 +119,7 @@ def _cites(topic: Topic) -> tuple[tuple[str, int, int, str], ...]:
 
 
 def _compile_chunk(root: Path, stats: Sequence[FileStat]) -> list[Compiled]:
+    stops.point("compile-chunk")
     return [compile_file(root, stat) for stat in stats]
 
 
@@ -132,10 +140,16 @@ def in_parallel(
     chunks = [items[start : start + CHUNK] for start in range(0, len(items), CHUNK)]
     if context is not None and len(items) >= PARALLEL_FROM:
         try:
-            with ProcessPoolExecutor(max_workers=min(os.cpu_count() or 2, 8), mp_context=context) as pool:
+            with ProcessPoolExecutor(
+                max_workers=min(os.cpu_count() or 2, 8),
+                mp_context=context,
+                initializer=die_with_parent,
+                initargs=(os.getpid(),),
+            ) as pool:
                 for chunk, results in zip(chunks, pool.map(work, chunks), strict=True):
                     yield from results
                     done += 1
+                    stops.point("parallel-chunk")
                     if progress:
                         progress(len(chunk))
             return
@@ -148,6 +162,27 @@ def in_parallel(
         yield from results
         if progress:
             progress(len(chunk))
+
+
+def die_with_parent(parent: int) -> None:
+    """A worker's first act: ask the kernel to kill it when its parent dies (Linux), and watch
+    for that elsewhere, so no worker is left behind when the process that started it is killed
+    (it would wait for work forever, or block writing results nobody reads)."""
+    if sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:  # the parent died before the request was made
+        os._exit(1)
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True, name="parent-watch").start()
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(PARENT_CHECK_SECONDS)
+    os._exit(1)
 
 
 def _worker_context() -> BaseContext | None:

@@ -100,6 +100,31 @@ def create(where: str, root: Path) -> sqlite3.Connection:
     return connection
 
 
+def create_file(location: Path, root: Path) -> sqlite3.Connection:
+    """A new store file at `location`: made whole under a temporary name, then linked into
+    place, so no process ever opens half a store; when another process got there first, its
+    store is used. Every later change is one SQLite transaction (a crash keeps the last)."""
+    temporary = location.with_name(f".{location.name}.{os.getpid()}.new")
+    delete(temporary)
+    try:
+        initialise_at = sqlite3.connect(str(temporary), isolation_level=None)
+        try:
+            initialise(initialise_at, root)
+        finally:
+            initialise_at.close()
+        with suppress(FileExistsError):  # another process made it meanwhile: theirs is used
+            os.link(temporary, location)
+    finally:
+        delete(temporary)
+    connection = connect(str(location))
+    try:
+        check(connection, root)
+    except BaseException:
+        connection.close()
+        raise
+    return connection
+
+
 def delete(location: Path) -> None:
     for suffix in ("", "-wal", "-shm", "-journal"):
         # Gone already; or creating it again fails too, and the store works from memory.
@@ -107,7 +132,7 @@ def delete(location: Path) -> None:
             Path(f"{location}{suffix}").unlink()
 
 
-def is_locked(exc: sqlite3.OperationalError) -> bool:
+def is_locked(exc: sqlite3.Error) -> bool:
     return "locked" in str(exc) or "busy" in str(exc)
 
 

@@ -27,8 +27,6 @@ def all_problems(connection: sqlite3.Connection, scan: Scan) -> list[Problem]:
 
 
 def _unknown_citations(connection: sqlite3.Connection) -> Iterator[Problem]:
-    from briefing.loading.validate import unknown_source_problem
-
     rows = connection.execute(
         "SELECT topics.path, cites.source_id, cites.lines FROM cites JOIN topics ON topics.id = cites.topic_id"
         " WHERE cites.source_id NOT IN (SELECT id FROM sources)"
@@ -38,7 +36,12 @@ def _unknown_citations(connection: sqlite3.Connection) -> Iterator[Problem]:
     known = [source_id for (source_id,) in connection.execute("SELECT id FROM sources")]
     for path, source_id, lines in rows:
         for line in json.loads(lines):
-            yield unknown_source_problem(path, line, source_id, known)
+            yield _unknown_source(path, line, source_id, known)
+
+
+def _unknown_source(path: str, line: int, source_id: str, source_ids: list[str]) -> Problem:
+    known = ", ".join(sorted(source_ids)) or "none loaded"
+    return Problem(path, line, Severity.ERROR, f"unknown source `@{source_id}` (known: {known})")
 
 
 def _shared_orders(connection: sqlite3.Connection) -> Iterator[Problem]:

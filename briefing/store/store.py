@@ -13,13 +13,14 @@ import os
 import sqlite3
 import threading
 from collections.abc import Callable, Iterable
+from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefing.loading.layout import BRIEFING_FILE
 from briefing.model import ContentError, Header, Problem, Source, TopicEntry
-from briefing.store import codec, database, indexing
+from briefing.store import codec, database, indexing, stops
 from briefing.store.database import DAMAGE, MEMORY, StoreUnusable, get_meta, set_meta, transaction
 from briefing.store.scan import FileStat, Scan, scan_folder
 
@@ -30,6 +31,10 @@ NO_CACHE_VAR = "BRIEFING_NO_CACHE"
 LOCKED = "the compiled briefing is locked by another program; working from memory"
 
 Progress = Callable[[int, int], None]  # (files done so far, files to do)
+
+
+def _unwritable(exc: BaseException) -> str:
+    return f"the compiled briefing cannot be written ({database.reason(exc)}); working from memory"
 
 
 @dataclass
@@ -62,13 +67,14 @@ class _Plan:
 class Store:
     """The compiled form of one content folder. Thread-safe: one connection behind a lock."""
 
-    def __init__(self, root: Path | str, location: Path | None = None) -> None:
+    def __init__(self, root: Path | str, location: Path | None = None, *, in_memory: bool = False) -> None:
+        """`in_memory`: no file at all (as `$BRIEFING_NO_CACHE` asks), for `load_briefing`."""
         self.root = Path(root)
         if not self.root.exists():
             raise ContentError(f"{self.root}: content folder not found")
         if not self.root.is_dir():
             raise ContentError(f"{self.root}: not a folder; give the folder that holds {BRIEFING_FILE}")
-        in_memory = bool(os.environ.get(NO_CACHE_VAR))
+        in_memory = in_memory or bool(os.environ.get(NO_CACHE_VAR))
         self.location = None if in_memory else (location or database.store_path(self.root))
         self.notices: list[str] = []  # one line each, for the CLI's stderr or the app's notices
         #: The generation of the last briefing taken from this store (`open.snapshot`).
@@ -86,6 +92,15 @@ class Store:
             self.location.parent.mkdir(parents=True, exist_ok=True)
         except OSError:
             return database.create(MEMORY, self.root)  # no cache folder to write: work from memory
+        if self.location.is_symlink():
+            # Never write through a link: whatever it names (a user's file) is not ours.
+            self.notices.append("the compiled briefing was a link to another file; replaced it with a store")
+            return self._recreate()
+        if self.location.exists() and not self.location.is_file():
+            self.notices.append(f"{self.location} is not a file; working from memory")
+            return database.create(MEMORY, self.root)
+        if not self.location.exists():
+            return self._recreate()
         try:
             connection = database.connect(str(self.location))
             database.check(connection, self.root)
@@ -106,9 +121,21 @@ class Store:
             return database.create(MEMORY, self.root)
         database.delete(self.location)
         try:
-            return database.create(str(self.location), self.root)
-        except sqlite3.Error:
+            return database.create_file(self.location, self.root)
+        except (sqlite3.Error, OSError, StoreUnusable) as exc:
+            self.notices.append(_unwritable(exc))
             return database.create(MEMORY, self.root)
+
+    def _work_from_memory(self, notice: str) -> None:
+        """The file cannot take what must be written (a full disk, a read-only folder, another
+        process that keeps it locked): go on from a private store in memory, filled from the
+        folder, saying so once. Nothing is lost: the file is only a copy of the folder."""
+        self.notices.append(notice)
+        with suppress(sqlite3.Error):
+            self._connection.close()
+        self._connection = database.create(MEMORY, self.root)
+        self.location = None
+        self._search_index = None
 
     def rebuild(self, reason: str) -> None:
         """Start again from an empty store (the folder is the truth), saying why once."""
@@ -136,16 +163,17 @@ class Store:
                 with transaction(self._connection, immediate=True):
                     plan = self._plan(scan)  # another process may have done part of it meanwhile
                     self._apply(plan, scan, listing, progress)
-            except sqlite3.OperationalError as exc:
-                if not database.is_locked(exc):
-                    raise
-                # Another process holds the store for longer than we wait: work from memory.
-                self.notices.append(LOCKED)
-                self._connection.close()
-                self._connection = database.create(MEMORY, self.root)
+                    stops.point("sync-before-commit")
+            except sqlite3.Error as exc:
+                if self.location is None:
+                    raise  # memory itself failed: nothing to fall back on
+                # Another process holds the store for longer than we wait, or the file cannot
+                # take the change (disk full, read-only): the transaction left it as it was.
+                self._work_from_memory(LOCKED if database.is_locked(exc) else _unwritable(exc))
                 plan = self._plan(scan)
                 with transaction(self._connection):
                     self._apply(plan, scan, listing, progress)
+            stops.point("sync-after-commit")
             self._search_index = None  # the next search reads the new state
             changed = {stat.path for stat in plan.compile} | {stat.path for stat in plan.touch}
             return Sync(changed, set(plan.remove), True)
@@ -197,6 +225,7 @@ class Store:
             for record in compile_files(self.root, plan.compile, advance):
                 forget_file(connection, record.stat.path)
                 write_file(connection, record)
+                stops.point("sync-record")
         spellings = self._header().variants
         indexing.follow_changes(connection, spellings, [stat.path for stat in plan.compile], plan.remove)
         generation = str(int(get_meta(connection, "generation") or 0) + 1)
@@ -217,8 +246,18 @@ class Store:
                 return
             generation = get_meta(self._connection, "generation")
             paths = indexing.paths_in_reading_order(self._connection)
+            location = self.location
         # Outside the lock: the app reads topics while its worker builds the index.
-        indexing.build(self.location, generation, spellings, paths, progress)
+        try:
+            indexing.build(location, generation, spellings, paths, progress)
+        except sqlite3.Error as exc:
+            with self._lock:  # the file cannot take the index: everything from memory instead
+                self._work_from_memory(_unwritable(exc))
+                scan = scan_folder(self.root)
+                with transaction(self._connection):
+                    self._apply(self._plan(scan), scan, codec.encode_problems(list(scan.problems)), None)
+                indexing.build_in_memory(self._connection, self._header().variants)
+        stops.point("index-built")
         with self._lock:
             self._search_index = None
 

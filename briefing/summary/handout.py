@@ -80,17 +80,29 @@ def make_handout(
 
 
 def write_handouts(briefing: Briefing, folder: Path, paper: str = "a4") -> list[Path]:
-    """Write briefing-summary.pdf and briefing-summary.txt into `folder`; return their paths.
+    """Write briefing-summary.pdf and briefing-summary.txt into `folder`, or -2, -3… when those
+    names are taken (a file is never overwritten); return their paths.
 
     For the app (run it in a worker thread: the PDF takes a moment). Raises OSError when the
     folder cannot be created or written.
     """
+    from briefing.atomic import fresh_names, write_atomic
+
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     summary = select_summary(briefing)  # one selection, both files
-    written = []
-    for fmt, name in (("pdf", PDF_NAME), ("text", TEXT_NAME)):
-        path = folder / name
-        path.write_bytes(render(summary, fmt, paper).data)
-        written.append(path)
-    return written
+    pages = [render(summary, fmt, paper).data for fmt in ("pdf", "text")]
+    for paths in fresh_names(folder, (PDF_NAME, TEXT_NAME)):
+        if any(path.exists() or path.is_symlink() for path in paths):
+            continue
+        written: list[Path] = []
+        try:
+            for path, data in zip(paths, pages, strict=True):
+                write_atomic(path, data, replace=False)
+                written.append(path)
+        except FileExistsError:  # taken meanwhile: give back what we wrote, try the next pair
+            for path in written:
+                path.unlink()
+            continue
+        return written
+    raise AssertionError("unreachable: fresh_names never ends")
