@@ -20,7 +20,7 @@ from pathlib import Path
 # The checkout comes first: devkit/ (synthetic briefings, scenes) is not part of the package.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from briefing.ui.app import make_app
-from briefing.ui.screens.main import MainScreen
+from briefing.ui.search_controller import SearchController
 from devkit.synthetic import make_synthetic_briefing
 
 QUERIES = (
@@ -39,11 +39,11 @@ _SAMPLES: list[float] = []
 
 def _instrument(samples: list[float]) -> None:
     """Wrap the two ends of the search path (bench only: the app itself carries no timers)."""
-    if getattr(MainScreen, "_bench_instrumented", False):
+    if getattr(SearchController, "_bench_instrumented", False):
         return
-    MainScreen._bench_instrumented = True
+    SearchController._bench_instrumented = True
     started: dict[str, float] = {}
-    run_search, show_results = MainScreen.run_search, MainScreen._show_results
+    run_search, show_results = SearchController.run, SearchController.show_results
 
     def timed_run_search(self, query: str) -> None:
         started[query] = time.perf_counter()
@@ -53,10 +53,10 @@ def _instrument(samples: list[float]) -> None:
         show_results(self, query, hits)
         if query in started:
             begun = started.pop(query)
-            self.call_after_refresh(lambda: samples.append((time.perf_counter() - begun) * 1000))
+            self.screen.call_after_refresh(lambda: samples.append((time.perf_counter() - begun) * 1000))
 
-    MainScreen.run_search = timed_run_search
-    MainScreen._show_results = timed_show_results
+    SearchController.run = timed_run_search
+    SearchController.show_results = timed_show_results
 
 
 async def _drive(briefing) -> None:

@@ -22,7 +22,7 @@ def briefing():
 @pytest.fixture(autouse=True)
 def _index_at_once(monkeypatch):
     """The app builds its index a moment after the first paint; these tests need it at once."""
-    monkeypatch.setattr("briefing.ui.screens.main.INDEX_DELAY", 0.01)
+    monkeypatch.setattr("briefing.ui.search_controller.INDEX_DELAY", 0.01)
 
 
 async def ready(pilot) -> MainScreen:
@@ -191,3 +191,50 @@ async def test_a_failing_index_shows_one_notice_and_no_hits(briefing):
         await pilot.press("escape", "3", "down")
         await pilot.pause()
         assert app.is_running and main.current_pane.cursor == 1
+
+
+async def test_the_box_counts_the_hits_that_n_then_walks(briefing):
+    """`15 hits` in the box used to become `1/9` at the first n: outlet hits were counted."""
+    app = make_app(briefing, deterministic=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        main = await ready(pilot)
+        await pilot.press("slash")
+        await type_query(pilot, "how long was the call")
+        results = main.query_one(SearchResults)
+        in_topics = [hit for hit in results.hits if hit.topic_id]
+        assert len(in_topics) < len(results.hits)  # outlets match too; n/N does not go there
+        counter = main.query_one("#search-counter")
+        assert str(counter.render()) == f"{len(in_topics)} hits"
+        await pilot.press("escape", "n")
+        assert str(counter.render()).startswith(f"1/{len(in_topics)}")
+        assert list(main.hits.hits) == in_topics
+
+
+async def test_fillers_of_a_question_mark_nothing_in_the_panes(briefing):
+    """`how long was the call` marked every "the" and "was": a reader walking the marks found
+    places that do not answer. Only its content words are marked."""
+    query = "how long was the call"
+    answers = ("call", "long", "length", "hour", "minute", "duration")
+
+    def says_fillers_only(number: int) -> bool:
+        texts = [claim.text.casefold() for claim in briefing.topic_at(number - 1).claims]
+        return not any(word in text for text in texts for word in answers) and any(
+            " the " in f" {text} " for text in texts
+        )
+
+    number = next(number for number in range(1, 10) if says_fillers_only(number))
+    app = make_app(briefing, deterministic=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        main = await ready(pilot)
+        await pilot.press(str(number))
+        pane = main.current_pane
+        await pilot.press("slash")
+        await type_query(pilot, query)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert main.active_query == query and main.current_pane is pane
+        assert pane.marked_lines() == 0
+        # …while the places n/N walks to are marked.
+        await pilot.press("n")
+        await pilot.pause()
+        assert main.current_pane.marked_lines() > 0

@@ -31,6 +31,8 @@ def test_json_output_fields():
         "topic",
         "claim_id",
         "text",
+        "label",
+        "sides",
         "outlets",
         "source_ids",
         "file",
@@ -44,8 +46,29 @@ def test_json_output_fields():
     assert first["outlets"] == ["Alpha News"] and first["source_ids"] == ["alpha"]
     assert first["file"] == "topics/energy.md" and first["line"] == 7
     assert isinstance(first["score"], float)
+    assert first["label"] == "" and first["sides"] == []  # a claim is not split into sides
     kinds = {hit["kind"] for hit in hits}
     assert "overview" in kinds  # the bottom line says "pause" too
+
+
+def test_json_gives_each_side_of_a_difference_its_own_outlets():
+    result = run_cli("--content", str(MINIMAL), "search", "thirty", "--json")
+    assert result.returncode == 0, result.stderr
+    (difference,) = [hit for hit in json.loads(result.stdout) if hit["kind"] == "difference"]
+    assert difference["label"] == "Length"
+    assert difference["sides"] == [
+        {"text": "thirty days", "outlets": ["Alpha News"], "source_ids": ["alpha"]},
+        {"text": "no term given", "outlets": ["Beta News"], "source_ids": ["beta"]},
+    ]
+    # The whole entry and every outlet it cites stay, for readers of the old fields.
+    assert difference["text"] == "Length: thirty days; no term given."
+    assert difference["outlets"] == ["Alpha News", "Beta News"]
+
+
+def test_a_difference_line_names_each_sides_outlets_after_that_side():
+    result = run_cli("--content", str(MINIMAL), "search", "length")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[0] == "Energy › Length: thirty days [Alpha News]; no term given [Beta News]"
 
 
 def test_plain_output_lines():

@@ -52,8 +52,9 @@ def flat(text: str) -> str:
 async def test_the_highlighted_hit_shows_its_whole_text_marks_and_outlets(briefing):
     app = make_app(briefing, deterministic=True)
     async with app.run_test(size=(80, 24)) as pilot:
-        results = await search(pilot, "how many prisoners")
+        results = await search(pilot, "surrounded in kursk")
         first = results.hits[0]
+        assert first.kind == "claim"
         assert len(first.text) > 60  # longer than a one-line snippet at this width
         screen_rows = rows(results)
         assert screen_rows[0].startswith("▶ ")
@@ -61,7 +62,7 @@ async def test_the_highlighted_hit_shows_its_whole_text_marks_and_outlets(briefi
         assert flat(first.text) in full  # all of it, wrapped, not cut at the width
         for source_id in first.source_ids:
             assert briefing.source(source_id).short in full
-        assert any(word.casefold().startswith("prisoner") for word in marked(results))
+        assert "kursk" in [word.casefold() for word in marked(results)]
 
         await pilot.press("down")
         await pilot.pause()
@@ -71,6 +72,39 @@ async def test_the_highlighted_hit_shows_its_whole_text_marks_and_outlets(briefi
         assert screen_rows[LINES_PER_HIT].startswith("▶ ")
         second = results.hits[1]
         assert flat(second.text)[:40] in flat(" ".join(screen_rows[LINES_PER_HIT:]))
+
+
+async def test_a_difference_shows_each_side_with_its_own_outlets(briefing):
+    app = make_app(briefing, deterministic=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        results = await search(pilot, "how long was the call")
+        first = results.hits[0]
+        assert first.kind == "difference" and first.text.startswith("Call length:")
+        height = results._highlighted_height()
+        screen_rows = rows(results)
+        assert "Call length:" in screen_rows[1]
+        shorts = {briefing.source(source_id).short for source_id in first.source_ids}
+        sides = flat(" ".join(screen_rows[2:height])).split("· ")[1:]
+        # Side by side, in the briefing's order, each followed by the one outlet that says it.
+        expected = [
+            ("nearly three hours", "usdailyonline"),
+            ("roughly 90 minutes", "projectpatriot"),
+            ('the AP story says only that it was "lengthy"', "latimes-ap"),
+            ('no length in the text, though the web address ends "for-tow-hours"', "uslive"),
+            ("no length given", "ninaworldnews"),
+        ]
+        assert len(sides) == len(expected)
+        for side, (said, source_id) in zip(sides, expected, strict=True):
+            short = briefing.source(source_id).short
+            assert flat(side) == f"{said} {short}"
+            assert not any(other in side for other in shorts - {short})
+        assert {"hours", "minutes", "lengthy", "length"} <= {word.casefold() for word in marked(results)}
+        assert not {"the", "was", "how"} & {word.casefold() for word in marked(results)}
+        # Folded back to two lines, a difference lumps no outlets in its heading either.
+        await pilot.press("down")
+        await pilot.pause()
+        heading = rows(results)[0]
+        assert "reports differ" in heading and not any(short in heading for short in shorts)
 
 
 async def test_a_click_chooses_the_hit_under_the_pointer(briefing):

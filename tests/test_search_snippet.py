@@ -72,3 +72,19 @@ def test_snippet_invariants(case, width):
         assert piece in flat
     if width >= len(text):
         assert snippet == flat and list(shifted) == spans
+
+
+def test_a_question_marks_its_content_words_not_its_fillers():
+    from briefing.loading.paths import bundled_content_dir
+    from briefing.search import SearchIndex
+    from briefing.store.open import open_briefing
+
+    briefing, _store = open_briefing(bundled_content_dir())
+    index = SearchIndex.for_briefing(briefing)
+    text = "The AP story says only that it was lengthy."
+    assert [text[a:b] for a, b in index.spans(text, "how long was the call")] == ["lengthy"]
+    assert index.spans("It was the first time.", "how long was the call") == []
+    hit = index.search("how long was the call")[0]
+    assert {hit.text[a:b].casefold() for a, b in hit.spans} <= {"call", "hours", "minutes", "length", "lengthy"}
+    # A query of fillers only still marks them: there is nothing else to show.
+    assert index.spans("Who said it", "who") == [(0, 3)]

@@ -9,12 +9,14 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from briefing.model import Briefing, ContentError
 
 if TYPE_CHECKING:
     from briefing.search import Hit
+    from briefing.search.hit import Side
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -66,33 +68,58 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _outlets(hit: Hit, briefing: Briefing) -> list[str]:
+def _outlets(source_ids: Sequence[str], briefing: Briefing) -> list[str]:
     names = []
-    for source_id in hit.source_ids:
+    for source_id in source_ids:
         source = briefing.source(source_id)
         names.append(source.outlet if source else source_id)
     return names
 
 
+def _sides(hit: Hit, briefing: Briefing) -> tuple[str, tuple[Side, ...]]:
+    """A difference hit's label and sides, read from its topic; ("", ()) for any other hit."""
+    from briefing.search.hit import claim_of, sides
+
+    claim = claim_of(briefing, hit) if hit.kind == "difference" else None
+    return (claim.label, sides(claim)) if claim is not None else ("", ())
+
+
 def hit_line(hit: Hit, briefing: Briefing) -> str:
-    """`topic title › claim text  [Outlet A, Outlet B]`, on one line."""
+    """`topic title › claim text  [Outlet A, Outlet B]`, on one line; a "where reports differ"
+    hit gives each side its own outlets: `title › Label: one side [A]; the other [B, C]`."""
+    label, found = _sides(hit, briefing)
+    if found:
+        said = "; ".join(
+            f"{side.text} [{', '.join(_outlets(side.source_ids, briefing))}]" if side.source_ids else side.text
+            for side in found
+        )
+        text = " ".join((f"{label}: {said}" if label else said).split())
+        return f"{hit.title} › {text}" if hit.title else text
     text = " ".join(hit.text.split())
     # A topic hit's text already starts with its title.
     line = f"{hit.title} › {text}" if hit.title and hit.kind != "topic" else text
-    outlets = _outlets(hit, briefing)
+    outlets = _outlets(hit.source_ids, briefing)
     if outlets and hit.kind != "source":
         line += f"  [{', '.join(outlets)}]"
     return line
 
 
 def hit_record(hit: Hit, briefing: Briefing) -> dict:
+    """One hit for `--json`. `sides` lists a difference's sides, each with its own outlets (empty
+    for other hits); `text` and `outlets` keep the whole entry and every outlet it cites."""
+    label, found = _sides(hit, briefing)
     return {
         "kind": hit.kind,
         "topic_id": hit.topic_id,
         "topic": hit.title if hit.topic_id else None,
         "claim_id": hit.claim_id,
         "text": hit.text,
-        "outlets": _outlets(hit, briefing),
+        "label": label,
+        "sides": [
+            {"text": side.text, "outlets": _outlets(side.source_ids, briefing), "source_ids": list(side.source_ids)}
+            for side in found
+        ],
+        "outlets": _outlets(hit.source_ids, briefing),
         "source_ids": list(hit.source_ids),
         "file": hit.path,
         "line": hit.line,

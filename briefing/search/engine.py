@@ -109,10 +109,13 @@ class SearchIndex:
 
     def spans(self, text: str, query: str) -> list[tuple[int, int]]:
         """Character ranges `[start, end)` of `text` that `query` matches (this briefing's
-        variants and synonyms applied), in order, merged: for marking matches in a view."""
+        variants and synonyms applied), in order, merged: for marking matches in a view. Only
+        the query's content words are marked when it has any: a text that holds only its
+        question words or fillers ("how", "was", "the") shows no mark."""
         if not isinstance(text, str):
             return []
-        return list(spans_for_terms(text, self.parse(query).terms, self.variants))
+        parsed = self.parse(query)
+        return list(spans_for_terms(text, parsed.terms, self.variants, marked=set(parsed.content)))
 
     def search(self, query: str, limit: int = DEFAULT_LIMIT) -> list[Hit]:
         """Hits for `query`, best first; [] for a blank or wordless query or anything but a
@@ -156,8 +159,10 @@ class SearchIndex:
                 ranked.append((-found, document.order, doc, document))
         ranked.sort(key=lambda item: (item[0], item[1], item[2]))
         highlighter = _Highlighter(grades)
+        marked = set(content)
         return [
-            self._hit(document, -negative, parsed.terms, highlighter) for negative, _, _, document in ranked[:limit]
+            self._hit(document, -negative, parsed.terms, highlighter, marked)
+            for negative, _, _, document in ranked[:limit]
         ]
 
     # -- steps ---------------------------------------------------------------------------------
@@ -284,7 +289,9 @@ class SearchIndex:
             contexts[topic_id] = found
         return found
 
-    def _hit(self, document: Document, score: float, terms: list[Term], highlighter: _Highlighter) -> Hit:
+    def _hit(
+        self, document: Document, score: float, terms: list[Term], highlighter: _Highlighter, marked: set[int]
+    ) -> Hit:
         return Hit(
             kind="source" if document.kind == "paragraph" else document.kind,
             topic_id=document.topic_id,
@@ -296,7 +303,7 @@ class SearchIndex:
             path=document.path,
             line=document.line,
             score=round(score, 4),
-            spans=spans_for_terms(document.text, terms, self.variants, highlighter),
+            spans=spans_for_terms(document.text, terms, self.variants, highlighter, marked),
         )
 
     def __repr__(self) -> str:

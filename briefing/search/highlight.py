@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from briefing.search.matching import DirectGrades, char_spans, term_intervals
 from briefing.search.normalize import tokenize
 from briefing.search.query import Term
@@ -9,11 +11,16 @@ from briefing.search.variants import VariantTable
 
 
 def spans_for_terms(
-    text: str, terms: list[Term], table: VariantTable, grades: DirectGrades | None = None
+    text: str,
+    terms: list[Term],
+    table: VariantTable,
+    grades: DirectGrades | None = None,
+    marked: Collection[int] | None = None,
 ) -> tuple[tuple[int, int], ...]:
     """Character ranges `[start, end)` of `text` that `terms` match, in order, merged. Pass one
     `DirectGrades` to reuse it across texts (or the search's own expansions, so that highlights
-    never disagree with hits)."""
+    never disagree with hits). `marked`, when given, are the terms whose matches count (the
+    query's content words: "the" and "was" of "how long was the call" mark nothing)."""
     if not terms or not text:
         return ()
     tokens = tokenize(text)
@@ -21,4 +28,6 @@ def spans_for_terms(
     table_of_grades = (grades if grades is not None else DirectGrades(terms)).fill(tokens.terms)
     table_of_grades.fill(extra[0] for extra in tokens.extras)
     intervals = term_intervals(terms, table_of_grades, tokens.terms, tokens.extras)
+    if marked is not None:  # every term is matched (phrases need them all); only these are shown
+        intervals = [found for number, found in enumerate(intervals) if number in marked]
     return char_spans(intervals, tokens.spans)

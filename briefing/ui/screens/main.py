@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -19,17 +17,16 @@ from briefing.history import History, Place
 from briefing.hits import HitCursor
 from briefing.model import Briefing
 from briefing.ui.navigation import ChooseOutlet, GoToTopic, OpenOutlet
+from briefing.ui.search_controller import SearchController
+from briefing.ui.watchers import forget_closed_watchers
 from briefing.ui.widgets.search_bar import SearchBar, SearchInput
 from briefing.ui.widgets.search_results import SearchResults
 from briefing.ui.widgets.source_panel import SourcePanel
 from briefing.ui.widgets.topic_list import TopicList
-from briefing.ui.widgets.topic_pane import SpanFinder, TopicPane
+from briefing.ui.widgets.topic_pane import TopicPane
 
 if TYPE_CHECKING:  # the search package is imported with the index, after the first paint
     from briefing.search import Hit, SearchIndex
-
-RESULT_LIMIT = 50
-INDEX_DELAY = 0.25  # seconds after mount
 
 
 def _pane_id(topic_id: str) -> str:
@@ -113,9 +110,7 @@ class MainScreen(Screen[None]):
         super().__init__()
         self.briefing = briefing
         self.history = History()
-        self.index: SearchIndex | None = None  # built in a worker after the first paint
-        self.hits: HitCursor[Hit] = HitCursor()
-        self._search_failed = False
+        self.search = SearchController(self)
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="≡")
@@ -139,7 +134,7 @@ class MainScreen(Screen[None]):
         if self.briefing.outline:
             self.history.visit(Place(self.briefing.outline[0].id, 0))
         # The index is needed only once the reader searches: build it after the first paint.
-        self.set_timer(INDEX_DELAY, self.build_index)
+        self.search.start()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Back, forward and the hit keys show dimmed in the footer while they cannot act."""
@@ -183,7 +178,7 @@ class MainScreen(Screen[None]):
         if pane is None:
             pane = TopicPane(self.briefing, topic, cursor=claim_index, id=_pane_id(topic_id))
             self.panes.mount(pane)
-            pane.show_matches(self._span_finder())
+            pane.show_matches(self.search.span_finder())
         else:
             pane.move_to(claim_index)
         self.panes.current = pane.id
@@ -216,7 +211,7 @@ class MainScreen(Screen[None]):
         if topic is not None:
             shown = TopicPane(briefing, topic, cursor=cursor, id=_pane_id(topic.id))
             await self.panes.mount(shown)
-            shown.show_matches(self._span_finder())
+            shown.show_matches(self.search.span_finder())
             self.panes.current = shown.id
             self.history.update_current(Place(topic.id, shown.cursor))
             claim = shown.current_claim
@@ -225,7 +220,9 @@ class MainScreen(Screen[None]):
         self.query_one(TopicList).show_briefing(briefing, topic.id if topic else None)
         self.query_one(SourcePanel).show_briefing(briefing, claim)
         self.query_one(SearchResults).show_briefing(briefing)
-        self.build_index()
+        # The old panes (and the footer's old keys) are gone: let the app's watchers go of them.
+        forget_closed_watchers(self.app, *self.query(Footer))
+        self.search.build_index()
 
     @on(GoToTopic)
     def _go_to_topic(self, message: GoToTopic) -> None:
@@ -326,160 +323,51 @@ class MainScreen(Screen[None]):
         self.app.copy_to_clipboard(topic_markdown(pane.topic, self.briefing.sources_by_id))
         self.notify(f"Copied “{pane.topic.title}” as Markdown, with its outlets", timeout=4, markup=False)
 
-    # -- search: the box and its results -------------------------------------------------------
+    # -- search: the box, its results, the marked query and n/N (in `SearchController`) ------
 
-    @work(thread=True, exclusive=True, group="index")
-    def build_index(self) -> None:
-        from briefing.search import SearchIndex
+    @property
+    def index(self) -> SearchIndex | None:
+        """The search index, once built (after the first paint, and again after each save)."""
+        return self.search.index
 
-        index = SearchIndex.for_briefing(self.briefing)
-        self.app.call_from_thread(self._index_ready, index)
-
-    def _index_ready(self, index: SearchIndex) -> None:
-        self.index = index
-        # The model and its index live as long as the app: move them out of the collector's
-        # way, or every full collection walks ~10^6 objects (~40 ms a keystroke at 10,000 topics).
-        gc.freeze()
-        search_input = self.query_one(SearchInput)
-        if self.searching and search_input.value:
-            self.run_search(search_input.value)
-        if self.active_query:  # a new index (the briefing changed): the marked query follows it
-            query = self.active_query
-            self._activate_query(query, self._search(index, query))
-            self.watch_active_query(query)
+    @property
+    def hits(self) -> HitCursor[Hit]:
+        """The marked query's hits, and where the reader is among them."""
+        return self.search.hits
 
     def watch_searching(self, searching: bool) -> None:
         self.set_class(searching, "-searching")
 
+    def watch_active_query(self, query: str) -> None:
+        self.set_class(bool(query), "-marking")
+        self.search.mark_panes()
+        self.refresh_bindings()
+
     def action_open_search(self) -> None:
-        self.searching = True
-        search_input = self.query_one(SearchInput)
-        search_input.focus()
-        search_input.select_all()
-        self.run_search(search_input.value)
+        self.search.open()
 
     @on(SearchInput.Changed)
     def _query_changed(self, event: SearchInput.Changed) -> None:
-        self.run_search(event.value)
-
-    def run_search(self, query: str) -> None:
-        """Search on the event loop, synchronously.
-
-        The index answers in a few milliseconds at 10,000 topics (bench/search_bench.py), less
-        than one frame. Measured here, handing the query to a worker and back cost 40 ms a key
-        (a thread worker) or more (an async one), so the direct call is what keeps typing
-        smooth; and since each keystroke is answered before the next is read, no result can
-        be stale. The index itself is built in a thread worker, off the first paint.
-        """
-        if self.index is None:
-            self.query_one(SearchResults).show(query, [], note="indexing the briefing…")
-            return
-        self._show_results(query, self._search(self.index, query))
-
-    def _show_results(self, query: str, hits: list[Hit]) -> None:
-        if query != self.query_one(SearchInput).value:
-            return  # a newer keystroke is on its way; drop the stale result
-        self.query_one(SearchResults).show(query, hits)
-        self.query_one(SearchBar).set_counter(None, len(hits))
-
-    def _search(self, index: SearchIndex, query: str) -> list[Hit]:
-        """The app's one call to the search: a query that breaks it shows as no hits and one
-        notice (a meeting goes on), and nothing is written to the terminal."""
-        try:
-            hits = index.search(query, limit=RESULT_LIMIT)
-        except Exception as exc:
-            self.log.error(f"search failed on {query!r}: {exc!r}")
-            if not self._search_failed:  # one notice, not one per keystroke
-                self.notify("Search failed on this query; try other words.", severity="error", markup=False)
-            self._search_failed = True
-            return []
-        self._search_failed = False
-        return hits
-
-    def _span_finder(self) -> SpanFinder | None:
-        """What the panes mark for the active query; a failure marks nothing (see `_search`)."""
-        index, query = self.index, self.active_query
-        if index is None or not query:
-            return None
-
-        def find_spans(text: str) -> Sequence[tuple[int, int]]:
-            try:
-                return index.spans(text, query)
-            except Exception as exc:
-                self.log.error(f"marking failed for {query!r}: {exc!r}")
-                return ()
-
-        return find_spans
+        self.search.run(event.value)
 
     @on(SearchInput.MoveResults)
     def _move_results(self, message: SearchInput.MoveResults) -> None:
-        self.query_one(SearchResults).move(message.delta)
+        self.search.move_results(message.delta)
 
     @on(SearchInput.Submitted)
     def _submitted(self) -> None:
-        results = self.query_one(SearchResults)
-        if results.hits:
-            self._open_hit_list(results.cursor)
-        else:
-            self.app.bell()
+        self.search.submit()
 
     @on(SearchResults.Chosen)
     def _chosen(self, message: SearchResults.Chosen) -> None:
-        self._open_hit_list(message.index)
+        self.search.choose(message.index)
 
     @on(SearchInput.Closed)
     def _search_closed(self) -> None:
-        query = self.query_one(SearchInput).value
-        if query.strip() and self.index is not None:
-            self._activate_query(query, self.query_one(SearchResults).hits)
-        self.searching = False
-        if self.current_pane:
-            self.current_pane.focus()
-
-    def _open_hit_list(self, position: int) -> None:
-        results = self.query_one(SearchResults)
-        hit = results.hits[position]
-        self._activate_query(results.query_text, results.hits, hit)
-        self.searching = False
-        self._go_to_hit(hit)
-
-    # -- search: the marked query and n/N ------------------------------------------------------
-
-    def _activate_query(self, query: str, hits: Sequence[Hit], chosen: Hit | None = None) -> None:
-        """Remember the query for n/N and mark it in every pane.
-
-        n/N step through the hits that live in a topic; an outlet hit opens only on Enter.
-        """
-        self.hits = HitCursor(query, [hit for hit in hits if hit.topic_id], chosen)
-        self.query_one(SearchBar).set_counter(self.hits.position, len(self.hits))
-        if query == self.active_query:
-            self.refresh_bindings()
-        self.active_query = query
-
-    def watch_active_query(self, query: str) -> None:
-        self.set_class(bool(query), "-marking")
-        finder = self._span_finder()
-        for pane in self.panes.query(TopicPane):
-            pane.show_matches(finder)
-        self.refresh_bindings()
-
-    def _go_to_hit(self, hit: Hit) -> None:
-        if hit.kind == "source" and hit.source_id:
-            self.post_message(OpenOutlet(hit.source_id))
-        elif hit.topic_id:
-            self.show_topic(hit.topic_id, claim_id=hit.claim_id)
+        self.search.close()
 
     def action_next_hit(self, delta: int) -> None:
-        step = self.hits.step(delta)
-        if step is None:
-            return
-        if step.wrapped:
-            self.app.bell()
-            edge = "last" if delta > 0 else "first"
-            self.notify(f"Passed the {edge} hit; wrapped around", timeout=2, markup=False)
-        self.query_one(SearchBar).set_counter(step.position, len(self.hits))
-        self._go_to_hit(step.hit)
+        self.search.step(delta)
 
     def action_clear_search(self) -> None:
-        self.hits = HitCursor()
-        self.active_query = ""
+        self.search.clear()

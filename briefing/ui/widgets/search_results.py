@@ -1,7 +1,8 @@
 """The as-you-type result list: the highlighted hit in full, the others in two lines, best first.
 
 The highlighted hit shows where it is, then its whole text wrapped to the width with the matched
-words marked and its outlets after it, so the answer reads without pressing Enter. Every other
+words marked and its outlets after it, so the answer reads without pressing Enter; a "where
+reports differ" hit shows each side on a line of its own, with that side's outlets. Every other
 hit takes two lines: where, then the matched words.
 
 A Line-API `ScrollView`: a keystroke only replaces the list of hits, only the rows on screen are
@@ -31,6 +32,7 @@ if TYPE_CHECKING:  # the search package loads with the index, after the first pa
 
 LINES_PER_HIT = 2  # a hit that is not highlighted
 INDENT = "  "
+SIDE_MARK = "· "  # before each side of a highlighted difference
 KIND_LABELS = {
     "claim": "claim",
     "difference": "reports differ",
@@ -119,7 +121,7 @@ class SearchResults(ScrollView, can_focus=False):
                 self.get_visual_style("search-results--kind", partial=True),
             ),
         ]
-        if with_badges:
+        if with_badges and hit.kind != "difference":  # a difference's outlets go with their sides
             parts.append(badges(self.briefing, hit.source_ids))
         return Content.assemble(*parts)
 
@@ -155,19 +157,35 @@ class SearchResults(ScrollView, can_focus=False):
         return self._compact[key]
 
     def _full_lines(self, width: int) -> list[Strip]:
-        """The highlighted hit: where it is, then all of its text wrapped, then its outlets."""
+        """The highlighted hit: where it is, then all of its text wrapped, then its outlets (for
+        a difference, its label, then each side with its own outlets)."""
         if self._full is not None and self._full[:2] == (self.cursor, width):
             return self._full[2]
         hit = self.hits[self.cursor]
-        text = hit.text.replace("\n", " ").replace("\r", " ").replace("\t", " ")  # as long: spans still fit
-        body = self._marked(text, hit.spans)
-        if hit.source_ids and hit.kind != "source":
-            body = Content.assemble(body, " ", badges(self.briefing, hit.source_ids))
-        wrapped = body.wrap(max(width - len(INDENT), 10))
         lines = [self._line(self._heading(hit, True, False), width, True)]
-        lines.extend(self._line(Content.assemble(INDENT, line), width, True) for line in wrapped)
+        for body, indent in self._full_body(hit):
+            wrapped = body.wrap(max(width - len(indent), 10))
+            lines.extend(self._line(Content.assemble(indent, line), width, True) for line in wrapped)
         self._full = (self.cursor, width, lines)
         return lines
+
+    def _full_body(self, hit: Hit) -> list[tuple[Content, str]]:
+        """What the highlighted hit says, paragraph by paragraph, each with its indent."""
+        from briefing.search.hit import claim_of, side_spans, sides
+
+        claim = claim_of(self.briefing, hit) if hit.kind == "difference" else None
+        if claim is not None:  # read from its topic: one topic for the one hit shown in full
+            paragraphs = [(Content.styled(f"{claim.label}:", "bold"), INDENT)] if claim.label else []
+            for side in sides(claim):
+                said = self._marked(_one_line(side.text), side_spans(hit, claim, side))
+                if side.source_ids:
+                    said = Content.assemble(said, " ", badges(self.briefing, side.source_ids))
+                paragraphs.append((Content.assemble(SIDE_MARK, said), INDENT))
+            return paragraphs
+        body = self._marked(_one_line(hit.text), hit.spans)
+        if hit.source_ids and hit.kind != "source":
+            body = Content.assemble(body, " ", badges(self.briefing, hit.source_ids))
+        return [(body, INDENT)]
 
     def _message(self) -> Content:
         if self.note:
@@ -235,3 +253,8 @@ class SearchResults(ScrollView, can_focus=False):
 
     def on_mount(self) -> None:
         self.watch(self.app, "theme", self._forget_rows, init=False)  # rendered in the old theme's colours
+
+
+def _one_line(text: str) -> str:
+    """`text` with line breaks and tabs as spaces: as long, so spans into it still fit."""
+    return text.replace("\n", " ").replace("\r", " ").replace("\t", " ")
