@@ -1,14 +1,17 @@
 """Search quality: does the first hit answer the question a meeting asks?
 
-Runs `briefing search --json` (the command a user has, in a fresh process) on every query of a
-tab-separated file — column 1 the query as typed, column 2 a case-insensitive regular expression
-that the hit's topic title plus text must match — and prints right@1 (the first hit answers),
-right@3 (one of the first three does) and every query that missed.
+Runs `briefing search --json` (the command a user has, in a fresh process) on every query of one
+or more tab-separated files — column 1 the query as typed, column 2 a case-insensitive regular
+expression that the hit's topic title plus text must match, column 3 (optional) its class,
+`reworded` (asked in the reader's own words) or `keyword` — and prints, per set and per class,
+right@1 (the first hit answers), right@3 (one of the first three does) and every query that missed.
 
-    python bench/search_quality.py [QUERIES.tsv] [--content DIR]
+    python bench/search_quality.py [QUERIES.tsv ...] [--content DIR] [--in-process] [--quiet]
 
-The default query file is the shared one, `<repo>/../shared/search/meeting-queries.tsv`.
-Not a test: it prints figures. `run(path)` returns them for bench/run.py.
+Without files: the shared set, `<repo>/../shared/search/meeting-queries.tsv`, and every set under
+`bench/queries/`. `--in-process` asks the same `SearchIndex` in this process (seconds, not a
+minute: for trying a change; the figures are the same). Not a test: it prints figures.
+`run(path)` returns them for bench/run.py.
 """
 
 from __future__ import annotations
@@ -18,13 +21,19 @@ import json
 import re
 import subprocess
 import sys
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_QUERIES = ROOT.parent / "shared" / "search" / "meeting-queries.tsv"
-TARGET_AT_1, TARGET_AT_3 = 0.90, 1.0
+BENCH_QUERIES = ROOT / "bench" / "queries"
+TARGET_AT_1, TARGET_AT_3 = 0.90, 0.97
+UNSEEN_AT_1, UNSEEN_AT_3 = 0.80, 0.95
+UNCLASSED = "unclassed"
+
+Searcher = Callable[[str], list[dict]]
 
 
 @dataclass(frozen=True)
@@ -32,6 +41,7 @@ class Case:
     query: str
     answer: re.Pattern[str]
     line: int
+    kind: str = UNCLASSED  # "reworded", "keyword", or unclassed
 
 
 @dataclass(frozen=True)
@@ -50,26 +60,44 @@ def read_cases(path: Path) -> list[Case]:
             continue
         columns = line.split("\t")
         if len(columns) < 2 or not columns[0].strip() or not columns[1].strip():
-            raise ValueError(f"{path}:{number}: expected QUERY<TAB>ANSWER-REGEX")
+            raise ValueError(f"{path}:{number}: expected QUERY<TAB>ANSWER-REGEX[<TAB>CLASS]")
         try:
             answer = re.compile(columns[1].strip(), re.IGNORECASE)
         except re.error as exc:
             raise ValueError(f"{path}:{number}: bad regular expression: {exc}") from None
-        cases.append(Case(columns[0].strip(), answer, number))
+        kind = columns[2].strip() if len(columns) > 2 and columns[2].strip() else UNCLASSED
+        cases.append(Case(columns[0].strip(), answer, number, kind))
     return cases
 
 
-def _search(query: str, content: str | None) -> list[dict]:
-    command = [sys.executable, "-m", "briefing"]
-    if content:
-        command += ["--content", content]
-    command += ["search", "--json", "--limit", "3", "--", query]
-    result = subprocess.run(
-        command, capture_output=True, text=True, encoding="utf-8", cwd=ROOT, timeout=120, check=False
-    )
-    if result.returncode not in (0, 1):
-        raise RuntimeError(f"briefing search {query!r} exited {result.returncode}: {result.stderr.strip()}")
-    return json.loads(result.stdout or "[]")
+def fresh_process_searcher(content: str | None) -> Searcher:
+    def search(query: str) -> list[dict]:
+        command = [sys.executable, "-m", "briefing"]
+        if content:
+            command += ["--content", content]
+        command += ["search", "--json", "--limit", "3", "--", query]
+        result = subprocess.run(
+            command, capture_output=True, text=True, encoding="utf-8", cwd=ROOT, timeout=120, check=False
+        )
+        if result.returncode not in (0, 1):
+            raise RuntimeError(f"briefing search {query!r} exited {result.returncode}: {result.stderr.strip()}")
+        return json.loads(result.stdout or "[]")
+
+    return search
+
+
+def in_process_searcher(content: str | None) -> Searcher:
+    from briefing.loading.loader import load_briefing
+    from briefing.loading.paths import bundled_content_dir
+    from briefing.search import SearchIndex
+
+    briefing = load_briefing(Path(content) if content else bundled_content_dir())
+    index = SearchIndex.build(briefing)
+
+    def search(query: str) -> list[dict]:
+        return [{"topic": hit.title if hit.topic_id else "", "text": hit.text} for hit in index.search(query, 3)]
+
+    return search
 
 
 def _label(hit: dict) -> str:
@@ -85,48 +113,78 @@ def score(case: Case, hits: list[dict]) -> Outcome:
     return Outcome(case, rank, tuple(_label(hit) for hit in hits[:3]))
 
 
-def run(path: Path = DEFAULT_QUERIES, content: str | None = None) -> dict:
-    cases = read_cases(path)
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        outcomes = list(pool.map(lambda case: score(case, _search(case.query, content)), cases))
+def figures(outcomes: list[Outcome]) -> dict:
     total = len(outcomes) or 1
     return {
         "queries": len(outcomes),
         "at_1": sum(outcome.rank == 1 for outcome in outcomes) / total,
         "at_3": sum(outcome.rank is not None for outcome in outcomes) / total,
-        "outcomes": outcomes,
     }
+
+
+def run(path: Path = DEFAULT_QUERIES, content: str | None = None, searcher: Searcher | None = None) -> dict:
+    """Figures for one set: queries, at_1, at_3, per class (`classes`), and every outcome."""
+    cases = read_cases(path)
+    search = searcher or fresh_process_searcher(content)
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        outcomes = list(pool.map(lambda case: score(case, search(case.query)), cases))
+    kinds = sorted({outcome.case.kind for outcome in outcomes})
+    classes = {kind: figures([o for o in outcomes if o.case.kind == kind]) for kind in kinds}
+    return {**figures(outcomes), "classes": classes, "outcomes": outcomes}
+
+
+def default_sets() -> list[Path]:
+    found = [DEFAULT_QUERIES] if DEFAULT_QUERIES.is_file() else []
+    return found + sorted(BENCH_QUERIES.glob("*.tsv"))
+
+
+def _line(name: str, found: dict) -> str:
+    return f"right@1 {found['at_1']:4.0%}  right@3 {found['at_3']:4.0%}  ({found['queries']} queries)  {name}"
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("queries", nargs="?", type=Path, default=DEFAULT_QUERIES, help="the query file (TSV)")
+    parser.add_argument("queries", nargs="*", type=Path, help="query files (TSV); default: every known set")
     parser.add_argument("--content", metavar="DIR", help="content folder (default: the bundled briefing)")
+    parser.add_argument("--in-process", action="store_true", help="search in this process (fast, same figures)")
+    parser.add_argument("--quiet", action="store_true", help="figures only, not the misses")
     args = parser.parse_args(argv)
-    if not args.queries.is_file():
+    sets = args.queries or default_sets()
+    missing = [path for path in sets if not path.is_file()]
+    if not sets or missing:
         print(
-            f"search_quality: query file not found: {args.queries}\n"
-            "  pass one as the first argument (QUERY<TAB>ANSWER-REGEX per line)",
+            f"search_quality: query file not found: {missing[0] if missing else DEFAULT_QUERIES}\n"
+            "  pass one as an argument (QUERY<TAB>ANSWER-REGEX[<TAB>CLASS] per line)",
             file=sys.stderr,
         )
         return 2
-    try:
-        figures = run(args.queries, args.content)
-    except ValueError as exc:
-        print(f"search_quality: {exc}", file=sys.stderr)
-        return 2
-    for outcome in figures["outcomes"]:
-        if outcome.rank == 1:
+    searcher = in_process_searcher(args.content) if args.in_process else fresh_process_searcher(args.content)
+    report = []
+    for path in sets:
+        try:
+            found = run(path, args.content, searcher)
+        except ValueError as exc:
+            print(f"search_quality: {exc}", file=sys.stderr)
+            return 2
+        report.append((path, found))
+        if args.quiet:
             continue
-        where = "not in the first 3" if outcome.rank is None else f"answer at {outcome.rank}"
-        print(f"miss ({where}): {outcome.case.query!r}  wants /{outcome.case.answer.pattern}/")
-        for number, shown in enumerate(outcome.shown, start=1):
-            print(f"    {number}. {shown[:150]}")
+        for outcome in found["outcomes"]:
+            if outcome.rank == 1:
+                continue
+            where = "not in the first 3" if outcome.rank is None else f"answer at {outcome.rank}"
+            print(f"miss ({where}): {outcome.case.query!r}  wants /{outcome.case.answer.pattern[:80]}/")
+            for number, shown in enumerate(outcome.shown, start=1):
+                print(f"    {number}. {shown[:150]}")
     print(
-        f"search quality on {figures['queries']} queries ({args.queries.name}): "
-        f"right@1 {figures['at_1']:.0%} (target >= {TARGET_AT_1:.0%}), "
-        f"right@3 {figures['at_3']:.0%} (target = {TARGET_AT_3:.0%})"
+        f"search quality (targets: the shared set right@1 >= {TARGET_AT_1:.0%}, right@3 >= {TARGET_AT_3:.0%}; "
+        f"unseen questions >= {UNSEEN_AT_1:.0%}, >= {UNSEEN_AT_3:.0%})"
     )
+    for path, found in report:
+        print(_line(path.name, found))
+        for kind, per_class in found["classes"].items():
+            if len(found["classes"]) > 1 or kind != UNCLASSED:
+                print("    " + _line(kind, per_class))
     return 0
 
 

@@ -193,6 +193,8 @@ class Header:
     variants: tuple[tuple[str, ...], ...] = ()
     #: Different words search treats as near-equivalents ("swap", "exchange").
     synonyms: tuple[tuple[str, ...], ...] = ()
+    #: Other names readers use for a thing, after what the briefing calls it ("Russia", "Moscow").
+    other_names: tuple[tuple[str, ...], ...] = ()
 
 
 class TopicEntry(NamedTuple):

@@ -285,3 +285,35 @@ def test_check_cli_folder_from_option_and_environment():
     assert run_cli("--content", broken, "check").returncode == 1
     assert run_cli("check", env={"BRIEFING_CONTENT": broken}).returncode == 1
     assert run_cli("check", env={"BRIEFING_CONTENT": str(MINIMAL)}).returncode == 0
+
+
+def _with_other_names(content: Path, block: str) -> None:
+    text = (content / "briefing.md").read_text(encoding="utf-8")
+    write(content, "briefing.md", text.replace("variants:\n", f"other_names:\n{block}variants:\n", 1))
+
+
+def test_other_names_load_and_each_problem_is_at_its_group(content):
+    # Lines 6-9 of briefing.md: the key, then one group per line.
+    _with_other_names(content, "  - [Russia, Moscow, Kremlin]\n  - [Kyiv]\n  - [US, Moscow]\n")
+    briefing = load_briefing(content)
+    assert briefing.header.other_names == (("Russia", "Moscow", "Kremlin"), ("US", "Moscow"))
+    assert problems_in(briefing, "briefing.md") == [
+        (8, Severity.WARNING, "`other_names`: `Kyiv` gives no other name; list them after it"),
+        (9, Severity.WARNING, "`other_names`: `Moscow` stands for two things: russia and US"),
+    ]
+    assert_rest_loads(briefing)
+
+
+def test_other_names_of_the_wrong_shape_are_an_error_at_the_key(content):
+    _with_other_names(content, "  Russia: Moscow\n")
+    briefing = load_briefing(content)
+    assert briefing.header.other_names == ()
+    assert problems_in(briefing, "briefing.md") == [
+        (6, Severity.ERROR, "`other_names` must be a list of lists, like `- [Kyiv, Kiev]`")
+    ]
+    assert_rest_loads(briefing)
+
+
+def test_the_bundled_briefing_declares_other_names_readers_use():
+    names = {group[0]: group[1:] for group in load_briefing(bundled_content_dir()).header.other_names}
+    assert "Moscow" in names["Russia"] and "Washington" in names["US"] and "envoy" in names["Witkoff"]

@@ -99,6 +99,26 @@ def test_exact_ranks_above_prefix_above_typo():
     assert ranked(briefing, "pause") == ["The pause began.", "The paused talks.", "The parse failed."]
 
 
+def test_exact_ranks_above_stem_above_prefix_above_typo_each_alone():
+    # Each claim matches "pause" one way only ("paused" above is both a form and a prefix):
+    # "pausing" by stem, "pauseless" as a longer word it begins (its stem is its own), "parse"
+    # by one typo. Listed in the opposite order, so reading order alone would be wrong.
+    briefing = make_briefing(
+        [
+            ("typo", 1, ["The parse failed."]),
+            ("prefix", 2, ["The pauseless talks."]),
+            ("stem", 3, ["The pausing talks."]),
+            ("exact", 4, ["The pause began."]),
+        ]
+    )
+    assert ranked(briefing, "pause") == [
+        "The pause began.",
+        "The pausing talks.",
+        "The pauseless talks.",
+        "The parse failed.",
+    ]
+
+
 def test_claims_rank_above_outlet_paragraphs_and_bottom_line():
     briefing = make_briefing(
         [("a", 5, ["Drones hit the refinery."])],

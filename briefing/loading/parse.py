@@ -13,6 +13,7 @@ from briefing.loading.files import read_content_file
 from briefing.loading.frontmatter import FrontMatter, parse_front_matter
 from briefing.loading.layout import BRIEFING_FILE, missing_briefing_problem
 from briefing.loading.markdown import ParsedDocument, parse_document
+from briefing.loading.other_names import other_names
 from briefing.model import (
     OVERVIEW_ID,
     SOURCE_FIELDS,
@@ -25,7 +26,7 @@ from briefing.model import (
     Topic,
 )
 
-_BRIEFING_KEYS = {"title", "as_of", "event_date", "bottom_line", "variants", "synonyms"}
+_BRIEFING_KEYS = {"title", "as_of", "event_date", "bottom_line", "variants", "synonyms", "other_names"}
 _TOPIC_KEYS = {"title", "order", "summary", "aliases"}
 _SOURCE_KEYS = {"outlet", "short", "headline", "published", "byline", "address", "confirmed", "note", "text_file"}
 # A plain file name: no folder part, no drive, not `.` or `..` (it is joined to `check --against DIR`).
@@ -160,6 +161,7 @@ def parse_briefing_file(path: Path) -> ParsedHeader:
         bottom_line=meta.text_field("bottom_line"),
         variants=meta.groups("variants"),
         synonyms=meta.groups("synonyms"),
+        other_names=other_names(meta),
     )
     overview = _topic_from(document, OVERVIEW_ID, "Overview", 0, header.bottom_line, (), BRIEFING_FILE)
     return ParsedHeader(header, overview, problems + meta.problems)

@@ -17,12 +17,14 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from briefing.model import OVERVIEW_ID, Briefing
 from briefing.search import bitset
+from briefing.search.answers import TIME, holds_kind
 from briefing.search.documents import FACTS, Document, header_documents, source_documents, topic_documents
 from briefing.search.expansion import expand
 from briefing.search.highlight import spans_for_terms
 from briefing.search.hit import Hit
 from briefing.search.index import IndexStore, MemoryIndex, name_term
 from briefing.search.matching import DirectGrades, Interval, has_phrase, simple_intervals, term_intervals
+from briefing.search.paraphrase import ParaphraseTable, shared_paraphrases
 from briefing.search.query import STEM, Query, Term, parse_query
 from briefing.search.ranking import Asks, Evidence, TermWeight, idf, score
 from briefing.search.synonyms import SynonymTable
@@ -55,6 +57,11 @@ def briefing_documents(briefing: Briefing, variants: VariantTable) -> Iterator[D
         yield from source_documents(source, variants)
 
 
+def _synonyms(briefing: Briefing) -> SynonymTable:
+    header = briefing.header
+    return SynonymTable(tuple(header.synonyms or ()), tuple(header.other_names or ()))
+
+
 class _Highlighter(DirectGrades):
     """The search's own expansions, in the shape `spans_for_terms` reads: words the search did
     not expand to stay unmarked, so a highlight never disagrees with a hit."""
@@ -70,10 +77,18 @@ class _Highlighter(DirectGrades):
 class SearchIndex:
     """Search one briefing. Build with `SearchIndex.build(briefing)`."""
 
-    def __init__(self, store: IndexStore, variants: VariantTable, synonyms: SynonymTable) -> None:
+    def __init__(
+        self,
+        store: IndexStore,
+        variants: VariantTable,
+        synonyms: SynonymTable,
+        paraphrases: ParaphraseTable | None = None,
+    ) -> None:
         self.store = store
         self.variants = variants
         self.synonyms = synonyms
+        # Read here, where the app makes its index (a worker, after the first paint).
+        self.paraphrases = shared_paraphrases() if paraphrases is None else paraphrases
 
     @classmethod
     def for_briefing(cls, briefing: Briefing) -> SearchIndex:
@@ -82,15 +97,14 @@ class SearchIndex:
         held = getattr(briefing.library, "index_store", None)
         if held is None:
             return cls.build(briefing)
-        return cls(
-            held(), VariantTable(tuple(briefing.variants or ())), SynonymTable(tuple(briefing.header.synonyms or ()))
-        )
+        return cls(held(), VariantTable(tuple(briefing.variants or ())), _synonyms(briefing))
 
     @classmethod
-    def build(cls, briefing: Briefing) -> SearchIndex:
-        """Index every topic, outlet and the bottom line of `briefing` (a whole-briefing pass)."""
+    def build(cls, briefing: Briefing, paraphrases: ParaphraseTable | None = None) -> SearchIndex:
+        """Index every topic, outlet and the bottom line of `briefing` (a whole-briefing pass).
+        `paraphrases`: the shipped table unless given (an empty one turns them off)."""
         variants = VariantTable(tuple(briefing.variants or ()))
-        synonyms = SynonymTable(tuple(briefing.header.synonyms or ()))
+        synonyms = _synonyms(briefing)
         collecting = gc.isenabled()
         gc.disable()  # the build makes ~10^6 small objects and no cycles: skip collector passes
         try:
@@ -98,14 +112,14 @@ class SearchIndex:
         finally:
             if collecting:
                 gc.enable()
-        return cls(store, variants, synonyms)
+        return cls(store, variants, synonyms, paraphrases)
 
     @property
     def size(self) -> int:
         return self.store.size
 
     def parse(self, query: object) -> Query:
-        return parse_query(query, self.variants, self.synonyms)
+        return parse_query(query, self.variants, self.synonyms, self.paraphrases)
 
     def spans(self, text: str, query: str) -> list[tuple[int, int]]:
         """Character ranges `[start, end)` of `text` that `query` matches (this briefing's
@@ -146,14 +160,14 @@ class SearchIndex:
             TermWeight(idf(self.store.size, mask.bit_count()), term.stop and not all_stop)
             for term, mask in zip(parsed.terms, masks, strict=True)
         ]
-        asks = Asks(parsed.quantity, parsed.quantity_term, parsed.time)
+        asks = Asks(parsed.quantity, parsed.quantity_term, parsed.time, None if parsed.kind == TIME else parsed.kind)
         finder = _interval_finder(parsed.terms, grades)
         contexts: dict[str, list[float]] = {}
         averages: dict[str, list[float]] = {}
         ranked = []
         for doc in candidates:
             document = self.store.document(doc)
-            evidence = self._evidence(document, finder, contexts, averages, len(parsed.terms))
+            evidence = self._evidence(document, finder, contexts, averages, len(parsed.terms), asks, parsed.words)
             found = score(evidence, weights, asks)
             if found > 0.0:
                 ranked.append((-found, document.order, doc, document))
@@ -251,8 +265,16 @@ class SearchIndex:
         contexts: dict[str, list[float]],
         averages: dict[str, list[float]],
         term_count: int,
+        asks: Asks,
+        asked: frozenset[str],
     ) -> Evidence:
-        intervals = finder(document.positions(), document.extras)
+        positions = document.positions()
+        intervals = finder(positions, document.extras)
+        has_kind = False
+        if asks.kind and document.kind in FACTS:
+            has_kind = holds_kind(
+                asks.kind, document.text, positions, document.has_time, asked, self._frequency, self.paraphrases.knows
+            )
         matches = [_per_position(document, found) for found in intervals]
         context: list[float] = []
         if document.kind in FACTS and document.topic_id is not None:
@@ -270,7 +292,12 @@ class SearchIndex:
             phrase=term_count > 1 and has_phrase(intervals),
             has_figure=document.has_figure,
             has_time=document.has_time,
+            has_kind=has_kind,
         )
+
+    def _frequency(self, word: str) -> tuple[int, int]:
+        """How many of the briefing's documents hold `word`, and how many there are."""
+        return self.store.document_frequency(word), self.store.size
 
     def _context(
         self, topic_id: str, finder: IntervalFinder, contexts: dict[str, list[float]], term_count: int

@@ -15,13 +15,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from briefing.search.answers import TIME, wanted_kind
 from briefing.search.language import asks_time, is_stop_word, quantity_question, stem
 from briefing.search.normalize import COMPOUND, analyze
+from briefing.search.paraphrase import ParaphraseTable
 from briefing.search.synonyms import SynonymTable
 from briefing.search.typos import typo_eligible, within_one_edit
 from briefing.search.variants import VariantTable, is_group_term
 
 EXACT, STEM, PART_OF_VARIANT, PREFIX, SYNONYM, TYPO = 1.0, 0.85, 0.8, 0.7, 0.8, 0.5
+#: General English paraphrases (`paraphrase`): below every form of the word typed.
+PARAPHRASE, BROADER = 0.45, 0.35
 #: Only this much of a query is read, and at most this many terms are used.
 MAX_QUERY_CHARS = 1_000
 MAX_TERMS = 12
@@ -73,7 +77,9 @@ class Query:
     terms: list[Term]
     quantity: bool = False  # "how many", "how long", "share of": a figure is the answer
     quantity_term: int | None = None  # the term naming what is counted or measured
-    time: bool = False  # "when": a date or a day is the answer
+    time: bool = False  # "when", "what day": a date or a day is the answer
+    kind: str | None = None  # "who": a person, "where": a place, "why": a reason… (`answers`)
+    words: frozenset[str] = frozenset()  # the words typed, folded
 
     def __bool__(self) -> bool:
         return bool(self.terms)
@@ -86,13 +92,19 @@ class Query:
         return found or list(range(len(self.terms)))
 
 
-def parse_query(query: object, variants: VariantTable | None = None, synonyms: SynonymTable | None = None) -> Query:
+def parse_query(
+    query: object,
+    variants: VariantTable | None = None,
+    synonyms: SynonymTable | None = None,
+    paraphrases: ParaphraseTable | None = None,
+) -> Query:
     """The terms of `query` (at most `MAX_TERMS`); an empty `Query` when it has no words.
     Anything but a string is a query with no words."""
     if not isinstance(query, str) or not query:
         return Query([])
     variants = variants or VariantTable()
     synonyms = synonyms or SynonymTable()
+    paraphrases = paraphrases or ParaphraseTable()
     query = query[:MAX_QUERY_CHARS]
     matches = []
     for match in COMPOUND.finditer(query):
@@ -144,6 +156,8 @@ def parse_query(query: object, variants: VariantTable | None = None, synonyms: S
             word = words[0]
             alternatives = ((_atom(word, prefix, variants),), *_synonym_alternatives((word,), synonyms))
             stop = is_stop_word(word)
+            if not stop and not (prefix and typing):
+                alternatives += _paraphrase_alternatives(word, paraphrases, variants)
         else:
             joined = "".join(words)
             parts = tuple(
@@ -156,7 +170,9 @@ def parse_query(query: object, variants: VariantTable | None = None, synonyms: S
         term_words.append(words[0] if len(words) == 1 else None)
         index += 1
     quantity, quantity_term = quantity_question(term_words)
-    return Query(terms, quantity, quantity_term, asks_time(term_words))
+    kind = wanted_kind(term_words)
+    typed = frozenset(word for match, analysis in matches for word, _, _ in analysis.parts)
+    return Query(terms, quantity, quantity_term, asks_time(term_words) or kind == TIME, kind, typed)
 
 
 def _stem_of(word: str) -> str | None:
@@ -188,3 +204,16 @@ def _synonym_alternatives(words: tuple[str, ...], synonyms: SynonymTable) -> lis
     return [
         tuple(Atom(word, stem=_stem_of(word), best=SYNONYM) for word in member) for member in synonyms.others(words)
     ]
+
+
+def _paraphrase_alternatives(
+    word: str, paraphrases: ParaphraseTable, variants: VariantTable
+) -> tuple[tuple[Atom, ...], ...]:
+    """General paraphrases of a finished word (not one still being typed: "hit" is not yet
+    "hitting"), unless it is one of the briefing's own spellings (a name is not paraphrased)."""
+    if not paraphrases or not word.isalpha() or word in variants.single:
+        return ()
+    same, broader = paraphrases.related(word)
+    return tuple((Atom(other, stem=stem(other), best=PARAPHRASE),) for other in same) + tuple(
+        (Atom(other, stem=stem(other), best=BROADER),) for other in broader
+    )

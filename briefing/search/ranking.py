@@ -12,6 +12,8 @@ typo), by the field it is in and by that field's length against the average. The
 * question words and fillers ("who", "the", "did") weigh a tenth of a content word;
 * the share of the query's content words (rarity-weighted) that a document holds scales it, so
   the document with all the words usually wins, and a rare word missing costs more than a common one;
+* a question that asks for a kind of thing ("who" a person, "where" a place, "why" a reason, "how
+  big" a size: `answers`) lifts the facts that hold one;
 * a question that asks for a quantity ("how many POWs", "how long was the call") lifts the facts
   that state a figure (and hold the word being counted, when there is one); a "when" question
   lifts the facts that name a day, a month or a year.
@@ -44,6 +46,10 @@ COVERAGE_FLOOR = 0.5  # a document with none of the content words would keep thi
 PHRASE = 0.15  # every term, in query order, at consecutive positions
 QUANTITY = 1.0  # a fact stating a figure, for a question asking for one
 TIME = 0.5  # a fact saying when, for a "when" question
+KIND = 0.5  # a fact holding the person, place, reason or size a question asks for
+#: A match of at least this grade (the word, its forms, a typo) covers the word typed; a
+#: paraphrase covers its share of it.
+COVER_FULL = 0.5
 
 
 @dataclass(frozen=True)
@@ -69,6 +75,7 @@ class Evidence:
     phrase: bool = False
     has_figure: bool = False
     has_time: bool = False
+    has_kind: bool = False  # holds the kind of thing the question asks for (`Asks.kind`)
 
 
 @dataclass(frozen=True)
@@ -78,6 +85,7 @@ class Asks:
     quantity: bool = False  # "how many", "how long", "share of"
     quantity_term: int | None = None  # the term naming what is counted ("how many POWs")
     time: bool = False  # "when"
+    kind: str | None = None  # "who", "where", "why", "how big" (a date is `time`)
 
 
 def score(evidence: Evidence, weights: Sequence[TermWeight], asks: Asks = Asks()) -> float:
@@ -106,12 +114,12 @@ def score(evidence: Evidence, weights: Sequence[TermWeight], asks: Asks = Asks()
         context = evidence.context[number] if number < len(evidence.context) else 0.0
         frequency += CONTEXT * context
         if frequency:
-            share = STOP_SHARE if weight.stop else 1.0
-            relevance += share * weight.idf * frequency * (K1 + 1.0) / (frequency + K1)
+            rarity = weight.idf * STOP_SHARE if weight.stop else weight.idf
+            relevance += rarity * frequency * (K1 + 1.0) / (frequency + K1)
         if not weight.stop:
             total += weight.idf
-            if matches:
-                covered += weight.idf
+            if matches:  # a paraphrase covers less of the word typed than the word itself
+                covered += weight.idf * min(1.0, max(grade for _, grade in matches) / COVER_FULL)
             elif context:
                 covered += weight.idf * CONTEXT_COVERS
     if not relevance:
@@ -125,4 +133,6 @@ def score(evidence: Evidence, weights: Sequence[TermWeight], asks: Asks = Asks()
         result *= 1.0 + QUANTITY
     if fact and asks.time and evidence.has_time:
         result *= 1.0 + TIME
+    if fact and asks.kind and evidence.has_kind:
+        result *= 1.0 + KIND
     return result

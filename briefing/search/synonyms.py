@@ -5,6 +5,11 @@ synonym is another word: it finds what the query's word does not, and ranks belo
 Applied to queries only, by word stem ("suggested" finds "suggest", "suggests"), so the index
 holds no synonym of its own and editing the list needs no re-indexing. A member may have several
 words ("held back", "public opinion"); nothing is built in.
+
+*Other names* (`other_names:`) are groups read one way: the first member is what the briefing
+calls a thing, the others what a reader may call it ("Moscow", "Kremlin" for Russia; "envoy" for
+Witkoff). A reader's name finds the briefing's; the briefing's name does not find the others,
+nor one other name another (a claim about Russia is not about the envoy's "capital").
 """
 
 from __future__ import annotations
@@ -16,12 +21,14 @@ Phrase = tuple[str, ...]  # folded words
 
 
 class SynonymTable:
-    def __init__(self, groups: tuple[tuple[str, ...], ...] = ()) -> None:
+    def __init__(self, groups: tuple[tuple[str, ...], ...] = (), names: tuple[tuple[str, ...], ...] = ()) -> None:
         self._groups: list[list[Phrase]] = []
+        self._named: set[int] = set()  # groups of other names: only their first member is offered
         #: a member's stems → the groups it belongs to
         self._by_stems: dict[Phrase, list[int]] = {}
         self.longest = 0
-        for group in groups or ():
+        every = [(group, False) for group in groups or ()] + [(group, True) for group in names or ()]
+        for group, named in every:
             members: list[Phrase] = []
             for spelling in group:
                 if not isinstance(spelling, str):
@@ -33,6 +40,8 @@ class SynonymTable:
                 continue
             number = len(self._groups)
             self._groups.append(members)
+            if named:
+                self._named.add(number)
             for words in members:
                 key = tuple(stem(word) for word in words)
                 found = self._by_stems.setdefault(key, [])
@@ -48,7 +57,10 @@ class SynonymTable:
         key = tuple(stem(word) for word in words)
         found: list[Phrase] = []
         for number in self._by_stems.get(key, ()):
-            for member in self._groups[number]:
+            members = self._groups[number]
+            if number in self._named:
+                members = members[:1]
+            for member in members:
                 if tuple(stem(word) for word in member) != key and member not in found:
                     found.append(member)
         return found

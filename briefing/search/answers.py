@@ -1,0 +1,134 @@
+"""The kind of thing a question asks for, and whether a fact holds one.
+
+"who" wants a person, "where" a place, "why" a reason, "how big" a size; "what day", "which
+year" and "when" a date (`language.TIME_WORDS`, kept by each document as `has_time`); "which
+spokesperson" a person and "which country" a place, by the noun that follows.
+
+A fact holds a person or a place when one of its words is a noun WordNet gives that kind
+(`kinds.tsv`: envoy, secretary, Putin; region, town, Moscow), or a name, a word WordNet does not
+know (Witkoff, Slovyansk), that the question does not already name and that is not in most of
+the briefing (on a briefing about Russia and Ukraine, every claim
+names them: naming them again answers no "where"). Read from a fact's words when it is ranked:
+nothing is stored.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from functools import cache
+from importlib import resources
+from itertools import pairwise
+
+from briefing.search.language import NUMBER_WORDS, is_stop_word
+
+PERSON, PLACE, TIME, REASON, SIZE = "person", "place", "time", "reason", "size"
+
+_WHICH = frozenset({"which", "what"})
+_ASKS = {"who": PERSON, "whom": PERSON, "whose": PERSON, "where": PLACE, "why": REASON, "when": TIME}
+
+
+#: After "which"/"what": nouns that say the kind wanted ("which capital", "what day").
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_KIND_NOUNS = {
+    **dict.fromkeys(_words("country countries city cities town towns capital capitals region regions"), PLACE),
+    **dict.fromkeys(_words("place places state states nation nations location venue"), PLACE),
+    **dict.fromkeys(_words("day days date dates year years month months week weeks time"), TIME),
+    **dict.fromkeys(_words("reason reasons"), REASON),
+    **dict.fromkeys(_words("size area"), SIZE),
+}
+#: After "how": a size ("how big was the incursion" → 500 square miles).
+_SIZE_MEASURES = frozenset({"big", "large", "vast", "huge", "small"})
+
+#: Words that give a reason ("because", "why": the label of a difference, "in order to", "so that").
+REASON_WORDS = _words(
+    "because why reason reasons due cause caused aim aimed aims meant intended purpose goal argued arguing "
+    "argues citing cited blamed fear fears"
+)
+_REASON_PAIRS = frozenset({("so", "that"), ("in", "order"), ("order", "to")})
+#: Words that state a size or an area ("500 square miles", "Europe's largest").
+SIZE_WORDS = _words(
+    "square mile miles kilometre kilometres kilometer kilometers km acre acres hectare hectares area size "
+    "largest biggest smallest"
+)
+#: A person or a place word in more than this share of documents, and in at least `COMMON_LEAST`
+#: of them, answers no question: it is what the whole briefing is about.
+COMMON_SHARE = 0.05
+COMMON_LEAST = 4
+
+
+def wanted_kind(words: Sequence[str | None]) -> str | None:
+    """The kind of answer a question wants, from its words (one folded word per query term, None
+    for a term of several words): "who raised the plant" → person; "which capital" → place."""
+    for index, word in enumerate(words):
+        if word is None:
+            continue
+        following = words[index + 1 : index + 3]
+        if word in _WHICH or word == "since":
+            for noun in following:
+                if noun in _KIND_NOUNS:
+                    return _KIND_NOUNS[noun]
+            if word in _WHICH and any(kind_of(noun) == PERSON for noun in following if noun):
+                return PERSON  # "which spokesperson", "what envoy"
+        if word == "how" and following and following[0] in _SIZE_MEASURES:
+            return SIZE
+        if word in _ASKS:
+            return _ASKS[word]
+    return None
+
+
+def holds_kind(
+    kind: str,
+    text: str,
+    positions: Sequence[str],
+    has_time: bool,
+    asked: frozenset[str],
+    frequency: Callable[[str], tuple[int, int]],
+    known: Callable[[str], bool] = lambda word: True,
+) -> bool:
+    """Whether a fact (its `text`, and its words as `positions`) holds an answer of `kind`. `asked`: the question's own
+    words (naming them is no answer); `frequency`: how many documents hold a word, of how many;
+    `known`: whether a word is English (else a name, a person's or a place's)."""
+    if kind == TIME:
+        return has_time
+    words = set(positions)
+    if kind == REASON:
+        return not words.isdisjoint(REASON_WORDS) or any(pair in _REASON_PAIRS for pair in pairwise(positions))
+    if kind == SIZE:
+        return not words.isdisjoint(SIZE_WORDS)
+    for word in words:
+        if word in asked or not word.isalpha() or is_stop_word(word) or word in NUMBER_WORDS:
+            continue
+        found = kind_of(word)
+        if found is None and (len(word) <= 3 or known(word) or word.capitalize() not in text):
+            continue  # a name is a word English does not have, capitalised in the text
+        if found in (kind, None) and not _common(word, frequency):
+            return True
+    kinds = shared_kinds()
+    return any(  # a place of two words: "Middle East", "Saudi Arabia"
+        kinds.get(f"{first} {second}") == kind for first, second in pairwise(positions)
+    )
+
+
+def _common(word: str, frequency: Callable[[str], tuple[int, int]]) -> bool:
+    holding, documents = frequency(word)
+    return holding >= COMMON_LEAST and holding > COMMON_SHARE * documents
+
+
+def kind_of(word: str) -> str | None:
+    """PERSON or PLACE when a folded word (or its singular: "envoys", "cities") is a noun of that
+    kind, else None."""
+    kinds = shared_kinds()
+    found = kinds.get(word)
+    if found is None and len(word) > 3 and word.endswith("s"):
+        found = kinds.get(word[:-1]) or (kinds.get(word[:-3] + "y") if word.endswith("ies") else None)
+    return found
+
+
+@cache
+def shared_kinds() -> dict[str, str]:
+    """The shipped `kinds.tsv` (noun → person or place), read on first use and kept."""
+    text = resources.files("briefing.search").joinpath("kinds.tsv").read_text(encoding="utf-8")
+    return dict(line.split("\t", 1) for line in text.splitlines() if line and not line.startswith("#"))

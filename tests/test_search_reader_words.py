@@ -1,0 +1,142 @@
+"""Questions in the reader's own words, not the briefing's: the kind of answer a question asks
+for, other names for a thing, general English paraphrase. Each is a meeting question on a small
+briefing written here, with a distractor that wins without the rule (checked by breaking it)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from briefing.model import Briefing, Claim, ClaimPart, Header, Section, Topic
+from briefing.search import SearchIndex
+from briefing.search.paraphrase import ParaphraseTable
+
+
+def briefing_of(*claims: str, other_names=(), synonyms=()) -> Briefing:
+    """One topic holding `claims` in this order (on a tie, the earlier one ranks first)."""
+    path = "topics/t.md"
+    facts = tuple(
+        Claim(f"t/0.{n}", "t", "", (ClaimPart(text, ("wire",)),), False, path, 5 + n) for n, text in enumerate(claims)
+    )
+    topic = Topic("t", "Talks", 1, "", (Section("", facts),), path)
+    header = Header("Briefing", synonyms=tuple(synonyms), other_names=tuple(other_names))
+    return Briefing.from_topics(header, [topic], ())
+
+
+def first(briefing: Briefing, query: str, **options) -> str:
+    return SearchIndex.build(briefing, **options).search(query, 5)[0].text
+
+
+# -- the kind of answer a question wants ----------------------------------------------------------
+
+
+def test_who_prefers_the_fact_that_names_a_person():
+    briefing = briefing_of("The plant was raised in the talks.", "The envoy Steve Witkoff raised the plant.")
+    assert first(briefing, "who raised the plant") == "The envoy Steve Witkoff raised the plant."
+
+
+def test_who_counts_a_name_english_does_not_have():
+    briefing = briefing_of("The plant was raised in talks.", "Witkoff raised the plant in talks.")
+    assert first(briefing, "who raised the plant") == "Witkoff raised the plant in talks."
+
+
+def test_which_with_a_person_noun_asks_for_a_person():
+    briefing = briefing_of(
+        "The talks were described as productive.", "Press secretary Karoline Leavitt described the talks as productive."
+    )
+    assert first(briefing, "which spokesperson described the talks as productive") == (
+        "Press secretary Karoline Leavitt described the talks as productive."
+    )
+
+
+def test_where_prefers_the_fact_that_names_a_place_the_question_does_not():
+    briefing = briefing_of(
+        "Technical talks start soon in Russia.",
+        "Technical talks start in the Middle East.",
+        "Russia is here.",
+        "Russia again.",
+        "Russia once more.",
+    )
+    # "Russia" is in most of this briefing: naming it again answers no "where".
+    assert first(briefing, "where do technical talks start") == "Technical talks start in the Middle East."
+
+
+def test_which_country_asks_for_a_place():
+    briefing = briefing_of("Officials signed on to the plan.", "Officials signed on to the plan in Saudi Arabia.")
+    assert first(briefing, "in which country did officials sign on to the plan") == (
+        "Officials signed on to the plan in Saudi Arabia."
+    )
+
+
+def test_why_prefers_the_fact_that_gives_a_reason():
+    briefing = briefing_of("Kyiv doubts the truce.", "Kyiv doubts the truce because Moscow broke earlier ones.")
+    assert (
+        first(briefing, "why does kyiv doubt the truce") == "Kyiv doubts the truce because Moscow broke earlier ones."
+    )
+
+
+def test_how_big_prefers_a_size_to_another_figure():
+    briefing = briefing_of("The incursion lasted 12 days.", "The incursion seized 500 square miles.")
+    assert first(briefing, "how big was the incursion") == "The incursion seized 500 square miles."
+
+
+def test_what_day_asks_for_a_day():
+    briefing = briefing_of("The swap is agreed.", "The swap is set for Wednesday.")
+    assert first(briefing, "what day is the swap") == "The swap is set for Wednesday."
+
+
+# -- other names ----------------------------------------------------------------------------------
+
+NAMES = (("Russia", "Moscow", "Kremlin"), ("Witkoff", "envoy"))
+
+
+def test_a_readers_name_finds_what_the_briefing_calls_it():
+    briefing = briefing_of("Officials want more aid.", "Russia wants an end to aid.", other_names=NAMES)
+    assert first(briefing, "what does moscow want on aid") == "Russia wants an end to aid."
+    unnamed = replace(briefing, header=replace(briefing.header, other_names=()))
+    assert first(unnamed, "what does moscow want on aid") == "Officials want more aid."
+
+
+def test_a_role_finds_the_person():
+    briefing = briefing_of("The plan was discussed.", "Witkoff discussed the plan.", other_names=NAMES)
+    assert first(briefing, "envoy plan") == "Witkoff discussed the plan."
+
+
+def test_other_names_are_read_one_way():
+    briefing = briefing_of("Moscow was quiet.", "The Kremlin spoke.", other_names=NAMES)
+    index = SearchIndex.build(briefing)
+    assert index.search("russia", 5) == []  # the briefing's name does not find the readers' names
+    assert [hit.text for hit in index.search("moscow", 5)] == ["Moscow was quiet."]  # nor one the other
+
+
+def test_an_other_name_ranks_below_the_word_typed():
+    briefing = briefing_of("Russia spoke.", "Moscow spoke.", other_names=NAMES)
+    assert first(briefing, "moscow spoke") == "Moscow spoke."
+
+
+# -- general paraphrase ---------------------------------------------------------------------------
+
+
+def test_a_paraphrase_finds_the_briefings_word():
+    briefing = briefing_of("Russia kept its troops in place.", "Russia kept up its strikes on the grid.")
+    assert first(briefing, "is russia still hitting the grid") == "Russia kept up its strikes on the grid."
+    plain = SearchIndex.build(briefing, paraphrases=ParaphraseTable())
+    assert "Russia kept up its strikes on the grid." not in [hit.text for hit in plain.search("hitting ", 5)]
+
+
+def test_a_broader_word_finds_the_briefings_word():
+    briefing = briefing_of("The town was quiet.", "Russia kept up its attacks on the town.")
+    assert first(briefing, "bombing the town") == "Russia kept up its attacks on the town."
+
+
+def test_a_paraphrase_ranks_below_the_word_typed_and_the_briefings_synonyms():
+    briefing = briefing_of(
+        "They struck the grid.", "They attacked the grid.", "They hit the grid.", synonyms=(("hit", "attack"),)
+    )
+    texts = [hit.text for hit in SearchIndex.build(briefing).search("hit grid", 5)]
+    assert texts == ["They hit the grid.", "They attacked the grid.", "They struck the grid."]
+
+
+def test_a_word_being_typed_is_not_paraphrased():
+    index = SearchIndex.build(briefing_of("They struck the grid."))
+    assert index.search("hit", 5) == []  # still being typed: it may yet become "hitch"
+    assert [hit.text for hit in index.search("hit ", 5)] == ["They struck the grid."]
