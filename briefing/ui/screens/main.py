@@ -185,7 +185,7 @@ class MainScreen(Screen[None]):
             self.panes.mount(pane)
             pane.show_matches(self._span_finder())
         else:
-            pane.move_to(claim_index)
+            pane.reveal(claim_index)  # a jump: the claim lands with context above it
         self.panes.current = pane.id
         self.query_one(TopicList).select_topic(topic_id)
         self.searching = False
