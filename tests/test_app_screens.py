@@ -44,3 +44,64 @@ async def test_a_jump_lands_with_context_above_the_claim(briefing, size):
             # j/k after a jump scroll as little as before: the claim below stays where it was.
             await pilot.press("up")
             assert int(pane.scroll_offset.y) <= top
+
+
+def sidebar_text(app) -> str:
+    from devkit.screen import screen_lines
+
+    sidebar = app.screen.query_one("#sidebar").region
+    rows = screen_lines(app)[sidebar.y + 1 : sidebar.bottom - 1]
+    return " ".join(row[sidebar.x + 1 : sidebar.right - 1].strip(" │▌") for row in rows)
+
+
+async def test_every_title_reads_whole_in_the_sidebar_at_120_columns(briefing):
+    app = make_app(briefing, deterministic=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        text = " ".join(sidebar_text(app).split())
+        for number, entry in enumerate(briefing.outline, start=1):
+            assert f"{number} {entry.title}" in text, entry.title
+
+
+async def test_every_topic_has_a_number_key_and_the_pane_border_names_it(briefing):
+    """1–9 at once; "0" is topic 10; two digits typed together are topics 10 and up."""
+    assert len(briefing.outline) >= 11
+    app = make_app(briefing, deterministic=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        for keys, number in ((("4",), 4), (("0",), 10), (("1", "1"), 11), (("1", "0"), 10), (("9",), 9)):
+            await pilot.press(*keys)
+            await pilot.pause()
+            pane = app.screen.current_pane
+            entry = briefing.outline[number - 1]
+            assert pane is not None and pane.topic.id == entry.id, keys
+            assert str(pane.border_title) == f"{number} {entry.title}"
+        # "1", "1" is one step in the history: back goes to topic 9, not to topic 1.
+        await pilot.press("1", "1")
+        await pilot.press("b")
+        assert app.screen.current_pane.topic.id == briefing.outline[8].id
+
+
+async def test_the_current_topic_and_the_cursor_are_marked_in_every_theme(briefing):
+    """Not by a shade alone: the topic shown has a bar and is bold, the keyboard cursor is
+    reversed, whatever the theme's colours."""
+    from briefing.ui.widgets.topic_list import TopicList
+
+    app = make_app(briefing, deterministic=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("3")
+        sidebar = app.screen.query_one(TopicList)
+        sidebar.focus()
+        await pilot.press("down", "down")
+        await pilot.pause()
+        for theme in sorted(app.available_themes):
+            app.theme = theme
+            await pilot.pause()
+            lines = [sidebar.render_line(y) for y in range(sidebar.scrollable_content_region.height)]
+            current, cursor, other = (
+                next(line for line in lines if line.text[1:].lstrip().startswith(f"{n} ")) for n in (3, 5, 1)
+            )
+            assert current.text.startswith("▌"), theme
+            assert any(seg.style and seg.style.bold for seg in current if seg.text.strip(" ▌")), theme
+            assert all(seg.style and seg.style.reverse for seg in cursor if seg.text.strip()), theme
+            assert not any(seg.style and (seg.style.reverse or seg.style.bold) for seg in other if seg.text.strip())
+            assert not other.text.startswith("▌")

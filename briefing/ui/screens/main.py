@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import time
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -30,6 +31,8 @@ if TYPE_CHECKING:  # the search package is imported with the index, after the fi
 
 RESULT_LIMIT = 50
 INDEX_DELAY = 0.25  # seconds after mount
+#: Seconds within which a second digit makes a two-digit topic number ("1" then "1": topic 11).
+NUMBER_PAUSE = 0.8
 
 
 def _pane_id(topic_id: str) -> str:
@@ -52,6 +55,7 @@ class MainScreen(Screen[None]):
             Binding(str(n), f"goto_number({n})", f"Topic {n}", show=False, id=f"topic.{n}", tooltip=f"Topic number {n}")
             for n in range(1, 10)
         ),
+        Binding("0", "goto_number(0)", "Topic 10", show=False, id="topic.0", tooltip="Topic 10, or a ten"),
         Binding(
             "right,right_square_bracket",
             "step_topic(1)",
@@ -116,6 +120,8 @@ class MainScreen(Screen[None]):
         self.index: SearchIndex | None = None  # built in a worker after the first paint
         self.hits: HitCursor[Hit] = HitCursor()
         self._search_failed = False
+        #: The number typed so far and when (see `action_goto_number`).
+        self._number: tuple[int, float] = (0, 0.0)
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="≡")
@@ -247,9 +253,25 @@ class MainScreen(Screen[None]):
         position = self.briefing.position(pane.topic.id)
         return -1 if position is None else position
 
-    def action_goto_number(self, number: int) -> None:
-        if number <= len(self.briefing.outline):
+    def action_goto_number(self, digit: int) -> None:
+        """A topic by its number, at once: "4" shows topic 4. A digit typed within
+        `NUMBER_PAUSE` of another makes a two-digit number when that topic exists ("1", "1": topic
+        11, which replaces topic 1 in the history). "0" alone is topic 10, as on a keyboard's row."""
+        typed, at = self._number
+        now = time.monotonic()
+        count = len(self.briefing.outline)
+        composed = typed * 10 + digit
+        if typed and now - at < NUMBER_PAUSE and composed <= count:
+            self._number = (composed, now)
+            self.show_topic(self.briefing.outline[composed - 1].id, record=False)
+            self.history.update_current(Place(self.briefing.outline[composed - 1].id, 0))
+            return
+        number = digit or 10
+        self._number = (number, now)
+        if number <= count:
             self.show_topic(self.briefing.outline[number - 1].id)
+        else:
+            self.app.bell()
 
     def action_step_topic(self, delta: int) -> None:
         outline = self.briefing.outline

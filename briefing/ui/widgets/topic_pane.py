@@ -108,6 +108,9 @@ class TopicPane(ScrollView, can_focus=True):
         #: Whether the next scroll to the cursor keeps context above it (see `reveal`).
         self._reveal_pending = True
         self.set_reactive(TopicPane.cursor, max(0, min(cursor, len(self.claims) - 1)))
+        # The border names the topic shown, with its number key, even when its title is scrolled away.
+        position = briefing.position(topic.id)
+        self.border_title = Content(f"{position + 1} {topic.title}" if position is not None else topic.title)
 
     # -- layout ------------------------------------------------------------------------------
 
