@@ -105,3 +105,36 @@ async def test_the_current_topic_and_the_cursor_are_marked_in_every_theme(briefi
             assert all(seg.style and seg.style.reverse for seg in cursor if seg.text.strip()), theme
             assert not any(seg.style and (seg.style.reverse or seg.style.bold) for seg in other if seg.text.strip())
             assert not other.text.startswith("▌")
+
+
+@pytest.mark.parametrize(("width", "at_least"), [(120, 3), (160, 5), (80, 2)])
+async def test_all_outlets_show_side_by_side_and_arrows_move_a_whole_outlet(briefing, width, at_least):
+    from briefing.ui.screens.compare import CompareScreen, OutletColumn
+
+    app = make_app(briefing, deterministic=True)
+    async with app.run_test(size=(width, 40)) as pilot:
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(app.screen, CompareScreen)
+
+        def whole_columns() -> list[str]:
+            return [
+                column.source.id
+                for column in app.screen.query(OutletColumn)
+                if column.region.width and column.region.x >= 0 and column.region.right <= width
+            ]
+
+        ids = [source.id for source in briefing.sources]
+        assert whole_columns() == ids[: max(at_least, len(whole_columns()))]
+        assert len(whole_columns()) >= min(at_least, len(ids))
+        shown = len(whole_columns())
+        if shown < len(ids):
+            await pilot.press("right")
+            await pilot.pause()
+            assert whole_columns() == ids[1 : 1 + shown], "one whole outlet on"
+            await pilot.press("end")
+            await pilot.pause()
+            assert whole_columns() == ids[-shown:]
+            await pilot.press("home")
+            await pilot.pause()
+            assert whole_columns() == ids[:shown]

@@ -308,6 +308,17 @@ class MainScreen(Screen[None]):
             if pane is not None:
                 pane.focus()
 
+    def _sources_follow_result(self) -> None:
+        """While searching, the source panel shows the outlets of the highlighted result."""
+        results = self.query_one(SearchResults)
+        if not results.hits:
+            return
+        hit = results.hits[min(results.cursor, len(results.hits) - 1)]
+        source_ids = hit.source_ids or ((hit.source_id,) if hit.source_id else ())
+        if source_ids:
+            heading = "The outlet found" if hit.kind == "source" else "Reported by (highlighted result)"
+            self.query_one(SourcePanel).show_outlets(source_ids, heading)
+
     # -- outlets -----------------------------------------------------------------------------
 
     def action_open_outlet(self) -> None:
@@ -403,6 +414,7 @@ class MainScreen(Screen[None]):
             return  # a newer keystroke is on its way; drop the stale result
         self.query_one(SearchResults).show(query, hits)
         self.query_one(SearchBar).set_counter(None, len(hits))
+        self._sources_follow_result()
 
     def _search(self, index: SearchIndex, query: str) -> list[Hit]:
         """The app's one call to the search: a query that breaks it shows as no hits and one
@@ -436,6 +448,7 @@ class MainScreen(Screen[None]):
     @on(SearchInput.MoveResults)
     def _move_results(self, message: SearchInput.MoveResults) -> None:
         self.query_one(SearchResults).move(message.delta)
+        self._sources_follow_result()
 
     @on(SearchInput.Submitted)
     def _submitted(self) -> None:
@@ -457,6 +470,7 @@ class MainScreen(Screen[None]):
         self.searching = False
         if self.current_pane:
             self.current_pane.focus()
+            self.query_one(SourcePanel).show_claim(self.current_pane.current_claim)
 
     def _open_hit_list(self, position: int) -> None:
         results = self.query_one(SearchResults)

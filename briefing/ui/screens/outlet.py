@@ -18,7 +18,8 @@ from textual.widgets import Footer, Header, Static
 from briefing.citing import CitingClaims
 from briefing.model import Briefing, Source
 from briefing.ui.navigation import GoToTopic, OpenOutlet
-from briefing.ui.render import badge, source_fields
+from briefing.ui.render import badge
+from briefing.ui.source_card import source_fields
 from briefing.ui.widgets.claim_view import ClaimView
 
 
