@@ -9,6 +9,7 @@ from briefing.loading.loader import load_briefing
 from briefing.loading.paths import bundled_content_dir
 from briefing.ui.app import make_app
 from briefing.ui.screens.main import MainScreen
+from briefing.ui.widgets.columns import ColumnText
 from briefing.ui.widgets.topic_pane import CONTEXT_LINES, TopicPane
 
 
@@ -138,3 +139,71 @@ async def test_all_outlets_show_side_by_side_and_arrows_move_a_whole_outlet(brie
             await pilot.press("home")
             await pilot.pause()
             assert whole_columns() == ids[:shown]
+
+
+def dialog_lines(app) -> list[str]:
+    from devkit.screen import screen_lines
+
+    dialog = app.screen.query_one(".dialog").region
+    return [row[dialog.x + 2 : dialog.right - 2] for row in screen_lines(app)[dialog.y + 1 : dialog.bottom - 1]]
+
+
+async def test_help_is_grouped_as_a_reader_thinks_and_wraps_under_its_columns(briefing):
+    from briefing.ui.help import GROUPS
+    from briefing.ui.screens.dialogs import HelpScreen
+
+    app = make_app(briefing, deterministic=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        keys = {row.keys for row in app.screen.rows}
+        assert {"!", "^p", "1…9, 0", "/, ^f", "a", "#"} <= keys
+        assert [row.group for row in app.screen.rows] == sorted(
+            (row.group for row in app.screen.rows), key=GROUPS.index
+        )
+        text = app.screen.query_one(ColumnText)
+        assert text.size.width <= 76
+        lines = text.laid_out.plain.splitlines()
+        assert dialog_lines(app)[0].rstrip() == lines[0].rstrip(), "what is laid out is on screen"
+        headings = [line.strip() for line in lines if line.strip() in GROUPS]
+        assert headings == list(dict.fromkeys(headings)) and set(headings) == set(GROUPS)
+        tip_column = next(line.index("Every figure") for line in lines if "Every figure" in line)
+        wrapped = [line for line in lines if line.strip() and line[:tip_column].strip() == ""]
+        assert wrapped, "at 80 columns some tips wrap"
+        assert all(line[tip_column - 2 : tip_column] == "  " for line in wrapped)
+
+
+async def test_the_problems_dialog_wraps_a_message_under_its_column(tmp_path):
+    import shutil
+
+    from briefing.ui.screens.dialogs import ProblemsScreen
+
+    content = tmp_path / "content"
+    shutil.copytree(bundled_content_dir(), content)
+    topic = content / "topics" / "kursk.md"
+    topic.write_text(topic.read_text().replace("](", "](nowhere-at-all-", 1) + "\nA claim citing nothing at all.\n")
+    broken = load_briefing(content)
+    assert broken.problems
+    app = make_app(broken, deterministic=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("exclamation_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, ProblemsScreen)
+        lines = app.screen.query_one(ColumnText).laid_out.plain.splitlines()
+        assert any(len(line) > 60 for line in lines) or len(lines) > len(broken.problems) * 2
+        column = len("warning") + 2
+        for line in lines:
+            assert line[:column].strip() in ("", "error", "warning"), line
+        subtitle = str(app.screen.query_one(".dialog").border_subtitle)
+        assert "briefing check" not in subtitle
+
+
+async def test_the_problems_key_says_when_there_are_none(briefing):
+    app = make_app(briefing, deterministic=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert not briefing.problems
+        await pilot.press("exclamation_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        assert any("No problems" in str(notice.message) for notice in app._notifications)
