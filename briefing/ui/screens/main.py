@@ -75,7 +75,7 @@ class MainScreen(Screen[None]):
         Binding("slash,ctrl+f", "open_search", "Search", id="search.open", tooltip="Search everything as you type"),
         Binding("n,f3", "next_hit(1)", "Next hit", id="search.next_hit", tooltip="Jump to the next search hit"),
         Binding(
-            "N,shift+f3",
+            "N",
             "next_hit(-1)",
             "Prev hit",
             show=False,
