@@ -207,3 +207,46 @@ async def test_the_problems_key_says_when_there_are_none(briefing):
         await pilot.pause()
         assert isinstance(app.screen, MainScreen)
         assert any("No problems" in str(notice.message) for notice in app._notifications)
+
+
+async def test_the_outlet_view_opens_a_claim_with_the_keyboard(briefing):
+    """Tab highlights a claim citing the outlet, Enter shows it in its topic."""
+    from briefing.ui.screens.outlet import OutletClaim, OutletScreen
+
+    app = make_app(briefing, deterministic=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("2", "o", "1")
+        await pilot.pause()
+        assert isinstance(app.screen, OutletScreen)
+        await pilot.press("tab", "tab")
+        await pilot.pause()
+        claim = app.focused
+        assert isinstance(claim, OutletClaim)
+        assert claim is list(app.screen.query(OutletClaim))[1]
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        pane = app.screen.current_pane
+        assert pane.topic.id == claim.claim.topic_id and pane.current_claim.id == claim.claim.id
+
+
+async def test_placeholders_and_the_no_match_message_read_whole_at_80_columns(briefing):
+    from devkit.screen import screen_lines
+
+    app = make_app(briefing, deterministic=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("slash")
+        await pilot.pause()
+        assert "Search: Enter opens, Esc closes" in "\n".join(screen_lines(app))
+        await pilot.press(*"zzqxv")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        box = app.screen.query_one("#results").region
+        text = " ".join(line[box.x + 1 : box.right - 1] for line in screen_lines(app)[box.y : box.bottom])
+        assert "Try fewer words or another spelling." in " ".join(text.split())
+        await pilot.press("escape", "escape", "number_sign")
+        await pilot.pause()
+        assert app.screen.PLACEHOLDER in "\n".join(screen_lines(app))
+        await pilot.press("escape", "quotation_mark")
+        await pilot.pause()
+        assert app.screen.PLACEHOLDER in "\n".join(screen_lines(app))

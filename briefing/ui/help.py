@@ -17,6 +17,7 @@ _BY_ID = {
     "outlet.open": "Sources",
     "outlet.all": "Sources",
     "outlet.more": "Sources",
+    "outlet.go_to_claim": "Sources",
     "claim.copy": "In a meeting",
     "topic.copy": "In a meeting",
     "view.figures": "In a meeting",
