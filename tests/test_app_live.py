@@ -153,6 +153,8 @@ async def test_a_removed_topic_gives_way_to_the_one_now_in_its_place(content):
         await until(pilot, lambda: app.briefing.topic("prisoner-exchange") is None, "the topic gone")
         await until(pilot, lambda: pane(app) is not None and pane(app).topic.id == fourth, "its neighbour")
         assert app.screen.query_one(TopicList).highlighted == 2
+        notices = [str(notice.message) for notice in app._notifications]
+        assert any(notice.startswith("Removed topics/prisoner-exchange.md") for notice in notices), notices
 
 
 async def test_without_a_reload_nothing_is_watched(content):

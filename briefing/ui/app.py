@@ -154,7 +154,13 @@ class BriefingApp(App[None]):
             reader.call_next(reader.show_briefing, briefing)
         from briefing.watch import describe_changes
 
-        self.notify(f"Updated from {describe_changes(changed)}", timeout=3, markup=False)
+        # A deleted file is said to be gone, not to have "updated" the briefing.
+        removed = {path for path in changed if briefing.root and not (Path(briefing.root) / path).exists()}
+        kept = changed - removed
+        notice = [f"Updated from {describe_changes(kept)}"] if kept else []
+        if removed:
+            notice.append(f"removed {describe_changes(removed)}" if kept else f"Removed {describe_changes(removed)}")
+        self.notify("; ".join(notice), timeout=3, markup=False)
         if briefing.problems != had_problems:
             self._announce_problems()
         self.refresh_bindings()
