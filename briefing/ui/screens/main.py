@@ -13,12 +13,13 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
 from textual.screen import Screen
+from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Footer, Header
 
 from briefing.history import History, Place
 from briefing.hits import HitCursor
-from briefing.model import Briefing
+from briefing.model import Briefing, Severity
 from briefing.ui.navigation import ChooseOutlet, GoToTopic, OpenOutlet
 from briefing.ui.widgets.search_bar import SearchBar, SearchInput
 from briefing.ui.widgets.search_results import SearchResults
@@ -211,6 +212,9 @@ class MainScreen(Screen[None]):
         pane = self.current_pane
         position = max(self._current_topic_index(), 0)
         self.briefing = briefing
+        if pane is not None and self._broken_by_save(briefing, pane):
+            await self._keep_stale(briefing, pane)
+            return
         topic = briefing.topic(pane.topic.id) if pane else None
         if topic is None and briefing.outline:
             topic = briefing.topic(briefing.outline[min(position, len(briefing.outline) - 1)].id)
@@ -230,6 +234,26 @@ class MainScreen(Screen[None]):
                 shown.focus()
         self.query_one(TopicList).show_briefing(briefing, topic.id if topic else None)
         self.query_one(SourcePanel).show_briefing(briefing, claim)
+        self.query_one(SearchResults).show_briefing(briefing)
+        self.build_index()
+
+    @staticmethod
+    def _broken_by_save(briefing: Briefing, pane: TopicPane) -> bool:
+        """The shown topic is gone because its file now has an error (not because it was removed)."""
+        return briefing.topic(pane.topic.id) is None and any(
+            problem.path == pane.topic.path and problem.severity is Severity.ERROR for problem in briefing.problems
+        )
+
+    async def _keep_stale(self, briefing: Briefing, pane: TopicPane) -> None:
+        """A save broke the shown topic's file: keep its last good version on screen, marked
+        stale, until the file is fixed (the next good save shows the new version as usual)."""
+        pane.add_class("-stale")
+        pane.border_subtitle = Content("stale: its file has an error since the last save · ! to see it")
+        for other in list(self.panes.query(TopicPane)):
+            if other is not pane:
+                await other.remove()
+        self.query_one(TopicList).show_briefing(briefing, None)
+        self.query_one(SourcePanel).show_briefing(briefing, pane.current_claim)
         self.query_one(SearchResults).show_briefing(briefing)
         self.build_index()
 
