@@ -11,9 +11,9 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Footer, Header
 
