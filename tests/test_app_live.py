@@ -153,6 +153,8 @@ async def test_a_removed_topic_gives_way_to_the_one_now_in_its_place(content):
         await until(pilot, lambda: app.briefing.topic("prisoner-exchange") is None, "the topic gone")
         await until(pilot, lambda: pane(app) is not None and pane(app).topic.id == fourth, "its neighbour")
         assert app.screen.query_one(TopicList).highlighted == 2
+        notices = [str(notice.message) for notice in app._notifications]
+        assert any(notice.startswith("Removed topics/prisoner-exchange.md") for notice in notices), notices
 
 
 async def test_without_a_reload_nothing_is_watched(content):
@@ -208,3 +210,25 @@ async def test_a_key_pressed_while_the_panes_are_swapped_finds_no_pane_rather_th
             await asyncio.sleep(0)
         await swap
         assert pane(app).topic.id == "prisoner-exchange"
+
+
+async def test_a_save_that_breaks_the_shown_topic_keeps_its_last_good_version_marked_stale(content):
+    """An unclosed quote in the title: the topic stays on screen, marked stale, the problem is
+    listed; fixing the file shows the new version."""
+    app = live_app(content)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("5")
+        shown = pane(app).topic
+        assert shown.id == "kursk"
+        await watching(pilot)
+        path = content / "topics" / "kursk.md"
+        good = path.read_text(encoding="utf-8")
+        path.write_text(good.replace("title: ", 'title: "Kursk, unclosed\\ntitle_was: ', 1), encoding="utf-8")
+        await until(pilot, lambda: app.briefing.topic("kursk") is None, "the broken file read")
+        await until(pilot, lambda: pane(app) is not None and pane(app).has_class("-stale"), "the pane marked stale")
+        assert pane(app).topic.id == "kursk" and "stale" in str(pane(app).border_subtitle)
+        assert any(problem.path.endswith("kursk.md") for problem in app.briefing.problems)
+        path.write_text(good, encoding="utf-8")
+        await until(pilot, lambda: app.briefing.topic("kursk") is not None, "the fixed file read")
+        await until(pilot, lambda: pane(app) is not None and not pane(app).has_class("-stale"), "fresh again")
+        assert pane(app).topic.id == "kursk"

@@ -162,7 +162,10 @@ def test_a_figure_says_what_it_measures():
         ("The biggest land war since the Second World War.", []),  # a name, not a rank
         ("The G7 met; see https://example.com/2024/05/article-12.", []),  # names and addresses
         ("Dozens were hurt and thousands fled.", []),  # counts nothing exactly
-        ("The two leaders spoke for twenty-three minutes.", ["two", "twenty-three minutes"]),
+        # "the two leaders" points back at people already counted: not a figure reported.
+        ("The two leaders spoke for twenty-three minutes.", ["twenty-three minutes"]),
+        ("Both sides agreed; their three points stand; the 23 wounded go home.", ["23 wounded"]),
+        ("There are two sides in this war.", ["two"]),
     ],
 )
 def test_what_is_and_is_not_a_figure(text, shown):
@@ -183,7 +186,7 @@ def test_what_is_and_is_not_a_figure(text, shown):
         ('The AP story quotes the White House calling it a "movement to peace".', "White House"),
         ('He said he hoped Ukraine would be "fully informed".', ""),  # a pronoun: not named
         ('His post called the goal "a complete ceasefire".', ""),
-        ('Hockey: the Kremlin; an unattributed "reportedly".', ""),
+        ('Other reports speak of a pause on "energy and infrastructure".', ""),
     ],
 )
 def test_the_speaker_is_who_the_claim_says_spoke(text, speaker):
@@ -215,6 +218,28 @@ def test_every_quotation_of_the_bundled_briefing_is_listed_once(briefing):
     assert len(listed) == len(set(listed))  # no claim's quotation twice
     topics_in_order = list(dict.fromkeys(topic_id for topic_id, _text in listed))
     assert topics_in_order == [entry.id for entry in briefing.outline if entry.id in topics_in_order]
+
+
+@pytest.mark.parametrize(
+    "text, quoted",
+    [
+        ('Hockey: the Kremlin; an unattributed "reportedly".', []),  # a word held at a distance
+        ('Only "recently", with no origin given.', []),
+        ('The address ends "for-tow-hours".', []),  # a fragment of an address
+        ('Trump has said Russian forces have "surrounded" them.', ["surrounded"]),  # his word
+        ('Leavitt called it "productive".', ["productive"]),
+        ('A pause on "energy and infrastructure", without saying more.', ["energy and infrastructure"]),
+    ],
+)
+def test_a_quotation_is_someones_words(text, quoted):
+    """Scare quotes and address fragments are not listed; a word someone is said to have used is."""
+    assert [quote.text for quote in quotes_of_claim(claim_with(text))] == quoted
+
+
+def test_no_scare_quote_or_address_fragment_of_the_bundled_briefing_is_listed(briefing):
+    listed = {quote.text for _topic, quote in all_quotes(briefing.iter_topics())}
+    assert not listed & {"reportedly", "recently", "for-tow-hours"}
+    assert {"lengthy", "productive", "surrounded"} <= listed
 
 
 def test_an_apostrophe_is_not_a_quotation():

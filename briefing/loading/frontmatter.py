@@ -120,9 +120,13 @@ def parse_front_matter(yaml_text: str, first_line: int, shown_as: str) -> tuple[
     try:
         data = _safe_load(yaml_text)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
+        # The context mark is where the broken construct began (an unclosed quote's opening):
+        # the line to fix. The problem mark can be far below it, at the end of the block.
+        mark = exc.context_mark or exc.problem_mark
         line = first_line + (mark.line if mark else 0)
         reason = exc.problem or "invalid YAML"
+        if exc.context_mark is not None and exc.context:
+            reason = f"{reason} {exc.context}"
         return None, [Problem(shown_as, line, Severity.ERROR, f"front matter: {reason}")]
     except (yaml.YAMLError, RecursionError, ValueError) as exc:
         return None, [Problem(shown_as, first_line, Severity.ERROR, f"front matter: {exc}")]

@@ -1,7 +1,9 @@
 """Every figure the briefing states, with what it measures, grouped so that one quantity reported
 differently sits together (the meeting tool behind `#`).
 
-A figure is what `briefing.recognise` finds in a claim (digits or number words), widened to the
+A figure is what `briefing.recognise` finds in a claim (digits or number words), except a number
+in words after "the", "both", "these", "their"… ("the two leaders"), which refers to things
+already counted; it is widened to the
 words that say what it counts: a qualifier before it ("nearly", "about", "an estimated") and a
 unit after it ("hours", "square miles", "prisoners", "-day", "th anniversary"). The unit's kind
 (a duration, people, an area, a share, money, a date, a year, an ordinal) comes from a small
@@ -87,6 +89,10 @@ _ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b")
 _NEXT_WORD = re.compile(r"[\s-]*(%|[A-Za-z]+)")
 _SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([,;:.])")
 _WORDS_AROUND = 6  # words of the claim shown on each side of a figure: the phrase it measures
+# A number in words after one of these points back at things already counted ("the two leaders",
+# "both sides", "its three points"): a reference, not a figure reported. Digits are always
+# figures ("the 23 wounded" is what an outlet reported).
+_REFERRING = re.compile(r"(?:^|\W)(?:the|these|those|its|their|his|her|our|both|all)\s+$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -132,6 +138,8 @@ def _figures_of_part(claim: Claim, part: ClaimPart) -> Iterator[Figure]:
         start, end = figure.start, figure.end
         if figure.shown[:1].isupper() and text[:start].strip():
             continue  # a capitalised number word inside a sentence names something: "the Second World War"
+        if not figure.shown[:1].isdigit() and _REFERRING.search(text[:start]):
+            continue  # "the two leaders": a reference (see `_REFERRING`)
         qualifier = _QUALIFIER.search(text[:start])
         if qualifier:
             start = qualifier.start(1)

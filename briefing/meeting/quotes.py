@@ -5,6 +5,12 @@ The speaker is read from the claim's own words and nothing else: the name before
 saying ("Trump wrote…", "Karoline Leavitt, who called it…", "the White House calling it…"), or
 after the quotation ("…," Zelensky said). A pronoun ("He said…") or a claim that names nobody
 gives no speaker: the list shows it as not named, rather than guessing.
+
+A quotation is someone's words (`is_quotation`). Not quotations: a fragment of a web address
+(“for-tow-hours”: no space, words joined by hyphens, slashes or dots), and a single word in
+quotes that the claim gives to nobody (“reportedly”, “recently”: a word discussed or held at a
+distance). A single word the claim puts in someone's mouth is one (Trump said they had
+“surrounded” them).
 """
 
 from __future__ import annotations
@@ -59,8 +65,21 @@ def quotes_of_claim(claim: Claim) -> list[Quote]:
             if start < 0:
                 continue
             position = start + len(quoted)
-            found.append(Quote(quoted, speaker_of(text, start, position), claim, part.source_ids or claim.source_ids))
+            speaker = speaker_of(text, start, position)
+            if is_quotation(quoted, speaker):
+                found.append(Quote(quoted, speaker, claim, part.source_ids or claim.source_ids))
     return found
+
+
+_ADDRESS_FRAGMENT = re.compile(r"^[\w]+(?:[-/.][\w]+)+/?$")
+
+
+def is_quotation(quoted: str, speaker: str) -> bool:
+    """Whether a passage in quotation marks is someone's words (see the module docstring)."""
+    words = quoted.split()
+    if len(words) == 1 and _ADDRESS_FRAGMENT.match(words[0]) and not speaker:
+        return False
+    return len(words) > 1 or bool(speaker)
 
 
 def speaker_of(text: str, start: int, end: int) -> str:

@@ -22,6 +22,7 @@ from textual.widgets import Input
 
 from briefing.model import Briefing
 from briefing.ui.commands import BriefingCommands
+from briefing.ui.help import help_rows
 from briefing.ui.navigation import ChooseOutlet, GoToTopic, OpenOutlet
 from briefing.ui.screens.compare import CompareScreen
 from briefing.ui.screens.dialogs import ChooseOutletScreen, HelpScreen, ProblemsScreen
@@ -54,8 +55,14 @@ class BriefingApp(App[None]):
             id="app.print",
             tooltip="Write the one-page summary (PDF and text)",
         ),
+        # Not in the footer (most briefings have none): the start-up notice names the key.
         Binding(
-            "exclamation_mark", "show_problems", "Problems", id="app.problems", tooltip="Problems found in the content"
+            "exclamation_mark",
+            "show_problems",
+            "Problems",
+            show=False,
+            id="app.problems",
+            tooltip="Problems found in the content",
         ),
         Binding("q", "quit", "Quit", id="app.quit", tooltip="Quit briefing"),
     ]
@@ -147,7 +154,13 @@ class BriefingApp(App[None]):
             reader.call_next(reader.show_briefing, briefing)
         from briefing.watch import describe_changes
 
-        self.notify(f"Updated from {describe_changes(changed)}", timeout=3, markup=False)
+        # A deleted file is said to be gone, not to have "updated" the briefing.
+        removed = {path for path in changed if briefing.root and not (Path(briefing.root) / path).exists()}
+        kept = changed - removed
+        notice = [f"Updated from {describe_changes(kept)}"] if kept else []
+        if removed:
+            notice.append(f"removed {describe_changes(removed)}" if kept else f"Removed {describe_changes(removed)}")
+        self.notify("; ".join(notice), timeout=3, markup=False)
         if briefing.problems != had_problems:
             self._announce_problems()
         self.refresh_bindings()
@@ -231,42 +244,13 @@ class BriefingApp(App[None]):
     def action_help(self) -> None:
         if isinstance(self.screen, HelpScreen):
             return
-        self.push_screen(HelpScreen(self._binding_rows(self.screen)))
-
-    def _binding_rows(self, screen: Screen) -> list[tuple[str, str, str]]:
-        """One row per binding of ours that applies now (they all carry an id), every key shown,
-        as the reader's keymap has them.
-
-        Textual splits "down,j" into one binding per key; they share the id, so group by it.
-        """
-        keys: dict[str, list[str]] = {}
-        about: dict[str, tuple[str, str]] = {}
-        for _key, active in screen.active_bindings.items():
-            binding = active.binding
-            if not binding.id or not binding.description:
-                continue
-            keys.setdefault(binding.id, []).append(self.get_key_display(binding))
-            description, tooltip = about.get(binding.id, ("", ""))  # an id can be bound in two places
-            about[binding.id] = (description or binding.description, tooltip or binding.tooltip)
-        # The topic numbers take one row while they are the digits 1 to 9, as they are by default.
-        numbers = [f"topic.{n}" for n in range(1, 10)]
-        one_row = all(keys.get(row_id) == [str(n)] for n, row_id in enumerate(numbers, start=1))
-        rows = [
-            (", ".join(dict.fromkeys(keys[row_id])), *about[row_id])
-            for row_id in keys
-            if not (one_row and row_id in numbers)
-        ]
-        if one_row:
-            rows.append(("1…9", "Go to topic by number", "The numbers in the topic list"))
-        return sorted(rows, key=lambda row: row[1])
+        self.push_screen(HelpScreen(help_rows(self, self.screen)))
 
     def action_show_problems(self) -> None:
-        if not isinstance(self.screen, ProblemsScreen):
+        if not self.briefing.problems:  # the key is never silent: it says there is nothing to see
+            self.notify("No problems in the content: every file loaded.", timeout=3, markup=False)
+        elif not isinstance(self.screen, ProblemsScreen):
             self.push_screen(ProblemsScreen(self.briefing.problems, self.briefing.root))
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        # Problems are hidden from the footer when there is nothing to show.
-        return not (action == "show_problems" and not self.briefing.problems)
 
     def action_print_summary(self) -> None:
         self.notify("Writing the one-page summary…", timeout=2, markup=False)

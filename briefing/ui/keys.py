@@ -16,7 +16,7 @@ from briefing.ui.screens.compare import CompareScreen
 from briefing.ui.screens.dialogs import ChooseOutletScreen, HelpScreen, ProblemsScreen
 from briefing.ui.screens.listing import ListingScreen
 from briefing.ui.screens.main import MainScreen
-from briefing.ui.screens.outlet import OutletScreen
+from briefing.ui.screens.outlet import OutletClaim, OutletScreen
 from briefing.ui.widgets.search_bar import SearchInput
 from briefing.ui.widgets.search_results import SearchResults
 from briefing.ui.widgets.topic_list import TopicList
@@ -31,6 +31,7 @@ OWNERS: tuple[type[DOMNode], ...] = (
     SearchInput,
     SearchResults,
     OutletScreen,
+    OutletClaim,
     CompareScreen,
     ListingScreen,
     HelpScreen,

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from textual.content import Content
 from textual.style import Style
 
-from briefing.model import SOURCE_FIELDS, Briefing, Claim, Source
+from briefing.model import Briefing, Claim
 
 BADGE_STYLE = "bold $text-secondary on $secondary-muted"
 #: Search matches where no widget styles them (the topic pane has `topic-pane--match`): bold
@@ -71,63 +71,3 @@ def claim_content(
     if not claim.source_ids:
         pieces.append(Content.styled("  uncited", "italic $text-error"))
     return Content.assemble(*pieces)
-
-
-def confirmation(source: Source, field_name: str) -> Content:
-    if source.is_confirmed(field_name):
-        return Content.styled("confirmed", "$text-success")
-    return Content.styled("not confirmed", "italic $text-warning")
-
-
-def source_fields(source: Source) -> Content:
-    """Outlet, headline, date, byline and address, each with whether it is confirmed."""
-    rows = []
-    values = {
-        "outlet": source.outlet,
-        "headline": source.headline,
-        "published": source.published,
-        "byline": source.byline,
-        "address": source.address,
-    }
-    for name in SOURCE_FIELDS:
-        rows.append(
-            Content.assemble(
-                Content.styled(f"{name.title():<10}", "dim"),
-                Content(values[name] or "—"),
-                Content("  ("),
-                confirmation(source, name),
-                Content(")"),
-            )
-        )
-    return Content("\n").join(rows)
-
-
-def source_card(source: Source) -> Content:
-    """The compact form for the source panel: what is unconfirmed is said so, next to it."""
-
-    def mark(field_name: str) -> Content:
-        if source.is_confirmed(field_name):
-            return Content.styled(" ✓", "$text-success")
-        if "not confirmed" in getattr(source, field_name).casefold():
-            return Content("")  # the value already says so
-        return Content.styled(" (not confirmed)", "italic $text-warning")
-
-    return Content.assemble(
-        Content.styled(source.outlet, "bold"),
-        mark("outlet"),
-        "\n",
-        Content.styled("Headline ", "dim"),
-        source.headline or "—",
-        mark("headline"),
-        "\n",
-        Content.styled("Published ", "dim"),
-        source.published or "—",
-        mark("published"),
-        "\n",
-        Content.styled("By ", "dim"),
-        source.byline or "—",
-        mark("byline"),
-        "\n",
-        Content.styled(source.address or "—", "underline"),
-        mark("address"),
-    )

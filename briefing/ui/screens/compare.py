@@ -15,36 +15,34 @@ from textual.widgets import Footer, Header, Static
 from briefing.citing import CitingClaims
 from briefing.model import Briefing, Source
 from briefing.ui.navigation import OpenOutlet
-from briefing.ui.render import badge, confirmation
+from briefing.ui.source_card import source_card
 
+#: The narrowest a column may be and still read (120 columns show three, 160 all five).
+COLUMN_WIDTH = 32
 #: Topics and disagreements listed per outlet; the rest are counted.
 LISTED_TOPICS = 40
 LISTED_DIFFERENCES = 12
 
 
-class OutletColumn(VerticalScroll):
-    def __init__(self, briefing: Briefing, source: Source) -> None:
+class OutletColumn(VerticalScroll, can_focus=False):
+    """Not focusable: ←/→ and ↑/↓ are the screen's, for every column at once."""
+
+    def __init__(self, briefing: Briefing, source: Source, number: int) -> None:
         super().__init__(classes="outlet-column")
         self.briefing = briefing
         self.source = source
-        self.border_title = Content(source.short)
+        self.border_title = Content(f"{number} {source.short}")
+        self._card = Static(Content(""), classes="outlet-card")
+
+    def on_resize(self) -> None:
+        width = self.scrollable_content_region.width
+        if width > 0:
+            self._card.update(source_card(self.source, width))
 
     def compose(self) -> ComposeResult:
         source, briefing = self.source, self.briefing
-        yield Static(Content.styled(source.outlet, "bold"))
-        yield Static(
-            Content.assemble(
-                Content.styled("Headline ", "dim"), confirmation(source, "headline"), "\n", source.headline
-            )
-        )
-        yield Static(
-            Content.assemble(
-                Content.styled("Published ", "dim"), source.published, "  ", confirmation(source, "published")
-            )
-        )
-        yield Static(
-            Content.assemble(Content.styled("Byline ", "dim"), source.byline, "  ", confirmation(source, "byline"))
-        )
+        self._card.update(source_card(source, COLUMN_WIDTH - 4))
+        yield self._card
         counts = {entry.topic_id: entry.claims + entry.differences for entry in briefing.citations(source.id)}
         rows = []
         for entry in briefing.outline[:LISTED_TOPICS]:
@@ -77,8 +75,17 @@ class OutletColumn(VerticalScroll):
 
 
 class CompareScreen(Screen):
+    """One column per outlet, as many as fit at `COLUMN_WIDTH` or more; ←/→ move a whole column,
+    Home/End go to the first and last outlet."""
+
     BINDINGS = [
         Binding("escape,b,backspace,a", "app.pop_screen", "Back", id="compare.close", tooltip="Back to the briefing"),
+        Binding("right,l", "step(1)", "Next outlet", id="compare.next", tooltip="Move one outlet to the right"),
+        Binding("left,h", "step(-1)", "Prev outlet", id="compare.previous", tooltip="Move one outlet to the left"),
+        Binding("home", "step_to(0)", "First", show=False, id="compare.first", tooltip="The first outlet"),
+        Binding("end", "step_to(-1)", "Last", show=False, id="compare.last", tooltip="The last outlet"),
+        Binding("down,j", "scroll(1)", "Down", show=False, id="compare.down", tooltip="Scroll the columns down"),
+        Binding("up,k", "scroll(-1)", "Up", show=False, id="compare.up", tooltip="Scroll the columns up"),
         *(
             Binding(str(n), f"open({n})", f"Outlet {n}", show=False, id=f"compare.open_{n}", tooltip="Open that column")
             for n in range(1, 10)
@@ -89,20 +96,74 @@ class CompareScreen(Screen):
         super().__init__()
         self.briefing = briefing
         self.sub_title = "All outlets"
+        #: The outlet in the leftmost column shown.
+        self.first = 0
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="≡")
-        with HorizontalScroll(id="compare-body"):
-            for source in self.briefing.sources:
-                yield OutletColumn(self.briefing, source)
-        yield Static(
-            Content.assemble(
-                Content.styled("Press 1–9 or click a column to open an outlet: ", "dim"),
-                *(badge(self.briefing, s.id) for s in self.briefing.sources),
-            ),
-            id="compare-hint",
-        )
+        with HorizontalScroll(id="compare-body", can_focus=False):
+            for number, source in enumerate(self.briefing.sources, start=1):
+                yield OutletColumn(self.briefing, source, number)
+        yield Static(id="compare-hint")
         yield Footer()
+
+    @property
+    def per_screen(self) -> int:
+        """How many columns fit side by side at `COLUMN_WIDTH` or more."""
+        width = self.query_one("#compare-body").size.width or self.app.size.width
+        return max(1, min(len(self.briefing.sources), width // COLUMN_WIDTH))
+
+    def on_resize(self) -> None:
+        self._lay_out()
+
+    def on_mount(self) -> None:
+        self._lay_out()
+
+    def _lay_out(self) -> None:
+        body = self.query_one("#compare-body", HorizontalScroll)
+        width = body.size.width or self.app.size.width
+        per = self.per_screen
+        for column in self.query(OutletColumn):
+            column.styles.width = width // per
+        self.first = max(0, min(self.first, len(self.briefing.sources) - per))
+        self.call_after_refresh(self._scroll_to_first)
+        self._show_hint()
+
+    def _scroll_to_first(self) -> None:
+        columns = list(self.query(OutletColumn))
+        if columns:
+            body = self.query_one("#compare-body", HorizontalScroll)
+            body.scroll_to(x=columns[self.first].virtual_region.x, animate=False, immediate=True, force=True)
+
+    def _show_hint(self) -> None:
+        per, total = self.per_screen, len(self.briefing.sources)
+        if per < total:
+            where = f"outlets {self.first + 1}–{self.first + per} of {total} · ←/→ Home End move · "
+        else:
+            where = f"all {total} outlets · "
+        self.query_one("#compare-hint", Static).update(
+            Content.styled(f"{where}1–{min(total, 9)} or a click opens", "dim")
+        )
+
+    def action_step(self, delta: int) -> None:
+        self._move_to(self.first + delta)
+
+    def action_step_to(self, index: int) -> None:
+        self._move_to(index if index >= 0 else len(self.briefing.sources))
+
+    def _move_to(self, first: int) -> None:
+        last_first = len(self.briefing.sources) - self.per_screen
+        moved = max(0, min(first, last_first))
+        if moved == self.first:
+            self.app.bell()
+            return
+        self.first = moved
+        self._scroll_to_first()
+        self._show_hint()
+
+    def action_scroll(self, delta: int) -> None:
+        for column in self.query(OutletColumn):
+            column.scroll_relative(y=delta * 2, animate=False)
 
     def action_open(self, number: int) -> None:
         if number <= len(self.briefing.sources):

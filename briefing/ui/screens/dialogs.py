@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from textual.app import ComposeResult
@@ -13,33 +14,43 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from briefing.model import Briefing, Problem, Severity
+from briefing.ui.help import GROUPS, HelpRow
+from briefing.ui.widgets.columns import ColumnText
 
 CLOSE_KEYS = "escape,q,f1,question_mark"
 
 
 class HelpScreen(ModalScreen[None]):
-    """Every key of the screen the reader came from, built from the bindings themselves."""
+    """Every key of the screen the reader came from, built from the bindings themselves, grouped
+    as a reader thinks (`briefing.ui.help`); a wrapped description stays under its column."""
 
     BINDINGS = [Binding(CLOSE_KEYS, "dismiss", "Close", id="help.close", tooltip="Back to where you were")]
 
-    def __init__(self, rows: list[tuple[str, str, str]]) -> None:
+    def __init__(self, rows: list[HelpRow]) -> None:
         super().__init__(classes="dialog-screen")
         self.rows = rows
 
     def compose(self) -> ComposeResult:
-        key_width = max((len(key) for key, _, _ in self.rows), default=6) + 2
-        lines = [
-            Content.assemble(
-                Content.styled(f"{key:<{key_width}}", "bold $text-accent"),
-                Content(f"{description:<22}"),
-                Content.styled(tip, "dim"),
+        key_width = min(max((len(row.keys) for row in self.rows), default=6), 16)
+        description_width = min(max((len(row.description) for row in self.rows), default=10), 22)
+        laid: list[Sequence[Content] | Content] = []
+        for group in GROUPS:
+            rows = [row for row in self.rows if row.group == group]
+            if not rows:
+                continue
+            laid.append(Content.styled(("" if not laid else "\n") + group, "bold $text-secondary"))
+            laid.extend(
+                [
+                    Content.styled(row.keys, "bold $text-accent"),
+                    Content(row.description),
+                    Content.styled(row.tip, "dim"),
+                ]
+                for row in rows
             )
-            for key, description, tip in self.rows
-        ]
         with VerticalScroll(classes="dialog") as dialog:
             dialog.border_title = "Keys"
             dialog.border_subtitle = "Esc to close · ctrl+p for every command"
-            yield Static(Content("\n").join(lines))
+            yield ColumnText(laid, [key_width, description_width])
 
 
 #: Problems listed in the app; a briefing with thousands is sent to `briefing check`.
@@ -57,27 +68,29 @@ class ProblemsScreen(ModalScreen[None]):
         self.root = root
 
     def compose(self) -> ComposeResult:
-        lines = [
-            Content.assemble(
+        rows: list[Sequence[Content] | Content] = [
+            [
                 Content.styled(
-                    f"{p.severity.value:<8}",
-                    "bold $text-error" if p.severity is Severity.ERROR else "bold $text-warning",
+                    p.severity.value, "bold $text-error" if p.severity is Severity.ERROR else "bold $text-warning"
                 ),
-                Content.styled(f"{p.path}:{p.line}" if p.line else p.path, "bold"),
-                "\n        ",
-                p.message,
-            )
+                Content.assemble(Content.styled(f"{p.path}:{p.line}" if p.line else p.path, "bold"), "\n", p.message),
+            ]
             for p in self.problems[:LISTED_PROBLEMS]
         ]
         if len(self.problems) > LISTED_PROBLEMS:
             rest = len(self.problems) - LISTED_PROBLEMS
-            lines.append(Content.styled(f"… and {rest:,} more: `briefing check` lists them all", "dim"))
+            rows.append(Content.styled(f"… and {rest:,} more: `briefing check` lists them all", "dim"))
         with VerticalScroll(classes="dialog") as dialog:
-            dialog.border_title = f"{len(self.problems)} content problem{'s' * (len(self.problems) != 1)}"
-            dialog.border_subtitle = "Fix them, then run `briefing check` · Esc to close"
+            count = len(self.problems)
+            dialog.border_title = f"{count} content problem{'s' * (count != 1)}" if count else "No problems"
+            # The app reads every save again: fixing the file is all it takes.
+            dialog.border_subtitle = "Fix and save: the app reads it again · Esc to close"
             folder = Path(self.root).name or self.root
             yield Static(Content.assemble(Content.styled("In the content folder ", "dim"), Content(folder), "\n"))
-            yield Static(Content("\n").join(lines) if lines else Content("No problems."))
+            if rows:
+                yield ColumnText(rows, [7])
+            else:
+                yield Static(Content("No problems: every file loaded."))
 
 
 class ChooseOutletScreen(ModalScreen[str | None]):

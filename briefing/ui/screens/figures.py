@@ -13,7 +13,7 @@ from briefing.ui.screens.listing import ListingScreen, Row
 class FiguresScreen(ListingScreen):
     TITLE_TEXT = "Figures"
     NOUN = "figure"
-    PLACEHOLDER = "Filter figures: a number, a word, a topic or an outlet"
+    PLACEHOLDER = "Filter: a number, a word, a topic, an outlet"
     WHOLE_GROUPS = True
 
     def rows_of_topic(self, topic_id: str) -> list[Row]:

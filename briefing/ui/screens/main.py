@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import time
 from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widget import Widget
@@ -15,7 +17,7 @@ from textual.widgets import ContentSwitcher, Footer, Header
 
 from briefing.history import History, Place
 from briefing.hits import HitCursor
-from briefing.model import Briefing
+from briefing.model import Briefing, Severity
 from briefing.ui.navigation import ChooseOutlet, GoToTopic, OpenOutlet
 from briefing.ui.search_controller import SearchController
 from briefing.ui.watchers import forget_closed_watchers
@@ -27,6 +29,9 @@ from briefing.ui.widgets.topic_pane import TopicPane
 
 if TYPE_CHECKING:  # the search package is imported with the index, after the first paint
     from briefing.search import Hit, SearchIndex
+
+#: Seconds within which a second digit makes a two-digit topic number ("1" then "1": topic 11).
+NUMBER_PAUSE = 0.8
 
 
 def _pane_id(topic_id: str) -> str:
@@ -49,6 +54,7 @@ class MainScreen(Screen[None]):
             Binding(str(n), f"goto_number({n})", f"Topic {n}", show=False, id=f"topic.{n}", tooltip=f"Topic number {n}")
             for n in range(1, 10)
         ),
+        Binding("0", "goto_number(0)", "Topic 10", show=False, id="topic.0", tooltip="Topic 10, or a ten"),
         Binding(
             "right,right_square_bracket",
             "step_topic(1)",
@@ -68,7 +74,7 @@ class MainScreen(Screen[None]):
         Binding("slash,ctrl+f", "open_search", "Search", id="search.open", tooltip="Search everything as you type"),
         Binding("n,f3", "next_hit(1)", "Next hit", id="search.next_hit", tooltip="Jump to the next search hit"),
         Binding(
-            "N,shift+f3",
+            "N",
             "next_hit(-1)",
             "Prev hit",
             show=False,
@@ -111,6 +117,8 @@ class MainScreen(Screen[None]):
         self.briefing = briefing
         self.history = History()
         self.search = SearchController(self)
+        #: The number typed so far and when (see `action_goto_number`).
+        self._number: tuple[int, float] = (0, 0.0)
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="≡")
@@ -180,7 +188,7 @@ class MainScreen(Screen[None]):
             self.panes.mount(pane)
             pane.show_matches(self.search.span_finder())
         else:
-            pane.move_to(claim_index)
+            pane.reveal(claim_index)  # a jump: the claim lands with context above it
         self.panes.current = pane.id
         self.query_one(TopicList).select_topic(topic_id)
         self.searching = False
@@ -200,6 +208,9 @@ class MainScreen(Screen[None]):
         pane = self.current_pane
         position = max(self._current_topic_index(), 0)
         self.briefing = briefing
+        if pane is not None and self._broken_by_save(briefing, pane):
+            await self._keep_stale(briefing, pane)
+            return
         topic = briefing.topic(pane.topic.id) if pane else None
         if topic is None and briefing.outline:
             topic = briefing.topic(briefing.outline[min(position, len(briefing.outline) - 1)].id)
@@ -224,6 +235,26 @@ class MainScreen(Screen[None]):
         forget_closed_watchers(self.app, *self.query(Footer))
         self.search.build_index()
 
+    @staticmethod
+    def _broken_by_save(briefing: Briefing, pane: TopicPane) -> bool:
+        """The shown topic is gone because its file now has an error (not because it was removed)."""
+        return briefing.topic(pane.topic.id) is None and any(
+            problem.path == pane.topic.path and problem.severity is Severity.ERROR for problem in briefing.problems
+        )
+
+    async def _keep_stale(self, briefing: Briefing, pane: TopicPane) -> None:
+        """A save broke the shown topic's file: keep its last good version on screen, marked
+        stale, until the file is fixed (the next good save shows the new version as usual)."""
+        pane.add_class("-stale")
+        pane.border_subtitle = Content("stale: its file has an error since the last save · ! to see it")
+        for other in list(self.panes.query(TopicPane)):
+            if other is not pane:
+                await other.remove()
+        self.query_one(TopicList).show_briefing(briefing, None)
+        self.query_one(SourcePanel).show_briefing(briefing, pane.current_claim)
+        self.query_one(SearchResults).show_briefing(briefing)
+        self.search.build_index()
+
     @on(GoToTopic)
     def _go_to_topic(self, message: GoToTopic) -> None:
         message.stop()  # handled here: the app routes only what comes from other screens
@@ -244,9 +275,25 @@ class MainScreen(Screen[None]):
         position = self.briefing.position(pane.topic.id)
         return -1 if position is None else position
 
-    def action_goto_number(self, number: int) -> None:
-        if number <= len(self.briefing.outline):
+    def action_goto_number(self, digit: int) -> None:
+        """A topic by its number, at once: "4" shows topic 4. A digit typed within
+        `NUMBER_PAUSE` of another makes a two-digit number when that topic exists ("1", "1": topic
+        11, which replaces topic 1 in the history). "0" alone is topic 10, as on a keyboard's row."""
+        typed, at = self._number
+        now = time.monotonic()
+        count = len(self.briefing.outline)
+        composed = typed * 10 + digit
+        if typed and now - at < NUMBER_PAUSE and composed <= count:
+            self._number = (composed, now)
+            self.show_topic(self.briefing.outline[composed - 1].id, record=False)
+            self.history.update_current(Place(self.briefing.outline[composed - 1].id, 0))
+            return
+        number = digit or 10
+        self._number = (number, now)
+        if number <= count:
             self.show_topic(self.briefing.outline[number - 1].id)
+        else:
+            self.app.bell()
 
     def action_step_topic(self, delta: int) -> None:
         outline = self.briefing.outline
@@ -282,6 +329,17 @@ class MainScreen(Screen[None]):
             pane = self.current_pane
             if pane is not None:
                 pane.focus()
+
+    def _sources_follow_result(self) -> None:
+        """While searching, the source panel shows the outlets of the highlighted result."""
+        results = self.query_one(SearchResults)
+        if not results.hits:
+            return
+        hit = results.hits[min(results.cursor, len(results.hits) - 1)]
+        source_ids = hit.source_ids or ((hit.source_id,) if hit.source_id else ())
+        if source_ids:
+            heading = "The outlet found" if hit.kind == "source" else "Reported by (highlighted result)"
+            self.query_one(SourcePanel).show_outlets(source_ids, heading)
 
     # -- outlets -----------------------------------------------------------------------------
 
@@ -349,10 +407,12 @@ class MainScreen(Screen[None]):
     @on(SearchInput.Changed)
     def _query_changed(self, event: SearchInput.Changed) -> None:
         self.search.run(event.value)
+        self._sources_follow_result()
 
     @on(SearchInput.MoveResults)
     def _move_results(self, message: SearchInput.MoveResults) -> None:
         self.search.move_results(message.delta)
+        self._sources_follow_result()
 
     @on(SearchInput.Submitted)
     def _submitted(self) -> None:
@@ -365,6 +425,8 @@ class MainScreen(Screen[None]):
     @on(SearchInput.Closed)
     def _search_closed(self) -> None:
         self.search.close()
+        if self.current_pane:  # the panel follows the claim again, not the last result
+            self.query_one(SourcePanel).show_claim(self.current_pane.current_claim)
 
     def action_next_hit(self, delta: int) -> None:
         self.search.step(delta)

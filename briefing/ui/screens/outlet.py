@@ -18,7 +18,8 @@ from textual.widgets import Footer, Header, Static
 from briefing.citing import CitingClaims
 from briefing.model import Briefing, Source
 from briefing.ui.navigation import GoToTopic, OpenOutlet
-from briefing.ui.render import badge, source_fields
+from briefing.ui.render import badge
+from briefing.ui.source_card import source_fields
 from briefing.ui.widgets.claim_view import ClaimView
 
 
@@ -38,6 +39,15 @@ class OutletScreen(Screen):
         Binding("down,j", "scroll(1)", "Scroll down", show=False, id="outlet.scroll_down"),
         Binding("up,k", "scroll(-1)", "Scroll up", show=False, id="outlet.scroll_up"),
         Binding("m", "more", "More claims", id="outlet.more", tooltip="Show the next page of claims citing it"),
+        Binding("tab", "focus_claim(1)", "Next claim", id="outlet.next_claim", tooltip="Highlight the next claim"),
+        Binding(
+            "shift+tab",
+            "focus_claim(-1)",
+            "Prev claim",
+            show=False,
+            id="outlet.previous_claim",
+            tooltip="Highlight the previous claim",
+        ),
     ]
 
     def __init__(self, briefing: Briefing, source: Source) -> None:
@@ -110,6 +120,19 @@ class OutletScreen(Screen):
         index = (sources.index(self.source) + delta) % len(sources)
         self.post_message(OpenOutlet(sources[index].id))
 
+    def action_focus_claim(self, delta: int) -> None:
+        """Highlight the next (or previous) claim; Enter then shows it in its topic."""
+        claims = list(self.query(OutletClaim))
+        if not claims:
+            self.app.bell()
+            return
+        focused = self.focused
+        if isinstance(focused, OutletClaim) and focused in claims:
+            index = max(0, min(claims.index(focused) + delta, len(claims) - 1))
+        else:
+            index = 0 if delta > 0 else len(claims) - 1
+        claims[index].focus()
+
     def action_scroll(self, delta: int) -> None:
         body = self.query_one("#outlet-body", VerticalScroll)
         body.scroll_relative(y=delta * 2, animate=False)
@@ -144,8 +167,16 @@ class _Pages:
         self.more_line.display = bool(left)
 
 
-class OutletClaim(ClaimView):
-    """A claim in the outlet view; clicking it jumps to the claim in its topic."""
+class OutletClaim(ClaimView, can_focus=True):
+    """A claim in the outlet view; Enter (once Tab has highlighted it) or a click jumps to the
+    claim in its topic."""
+
+    BINDINGS = [
+        Binding("enter", "open", "Go to claim", id="outlet.go_to_claim", tooltip="Show this claim in its topic"),
+    ]
+
+    def action_open(self) -> None:
+        self.post_message(GoToTopic(self.claim.topic_id, self.claim.id))
 
     def on_click(self) -> None:
-        self.post_message(GoToTopic(self.claim.topic_id, self.claim.id))
+        self.action_open()

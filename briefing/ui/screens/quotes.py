@@ -16,7 +16,7 @@ NOT_NAMED = "speaker not named"
 class QuotesScreen(ListingScreen):
     TITLE_TEXT = "Quotations"
     NOUN = "quotation"
-    PLACEHOLDER = "Filter quotations: a word, a speaker, a topic or an outlet"
+    PLACEHOLDER = "Filter: a word, a speaker, a topic, an outlet"
 
     def rows_of_topic(self, topic_id: str) -> list[Row]:
         topic = self.briefing.topic(topic_id)

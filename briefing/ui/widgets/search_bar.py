@@ -46,7 +46,7 @@ class SearchBar(Horizontal):
     def compose(self):
         yield Static(Content.styled(" / ", "bold"), id="search-prompt")
         yield SearchInput(
-            placeholder="Search topics, claims, outlets…  (Enter opens, Esc closes)",
+            placeholder="Search: Enter opens, Esc closes",  # fits the box at 80 columns
             max_length=MAX_QUERY_CHARS,
             id="search-input",
         )

@@ -200,13 +200,12 @@ class SearchResults(ScrollView, can_focus=False):
         _scroll_x, scroll_y = self.scroll_offset
         row = scroll_y + y
         width = self._width
-        if not self.hits:
-            if row == 0:
-                hint = self.get_visual_style("search-results--hint", partial=True)
-                return Visual.to_strips(
-                    self, self._message().stylize_before(hint), width, 1, self.visual_style, pad=True
-                )[0]
-            return Strip.blank(width, self.rich_style)
+        if not self.hits:  # the message wraps: at 80 columns it is wider than the list
+            hint = self.get_visual_style("search-results--hint", partial=True)
+            lines = self._message().stylize_before(hint).wrap(max(width, 1))  # the CSS says nowrap: wrap here
+            if row >= len(lines):
+                return Strip.blank(width, self.rich_style)
+            return Visual.to_strips(self, lines[row], width, 1, self.visual_style, pad=True)[0]
         found = self._locate(row)
         if found is None:
             return Strip.blank(width, self.rich_style)

@@ -27,6 +27,8 @@ from briefing.ui.render import claim_content
 
 SpanFinder = Callable[[str], Sequence[tuple[int, int]]]
 GUTTER = 2  # cells left of every line: the cursor bar or the differences rule
+#: Lines kept above a claim a jump lands on (a search hit, n/N, a figure), as less and vim do.
+CONTEXT_LINES = 3
 
 
 @dataclass(frozen=True)
@@ -35,6 +37,7 @@ class _Line:
     claim: int | None = None  # index into topic.claims, for cursor, clicks and scrolling
     rule: str = ""  # "" | "difference" | "bottom-line": what the gutter shows
     row: int = 0  # line number within its claim
+    heading: bool = False  # a section's title ("Where reports differ", "Bottom line"…)
 
 
 class TopicPane(ScrollView, can_focus=True):
@@ -102,7 +105,12 @@ class TopicPane(ScrollView, can_focus=True):
         self._claim_content: dict[int, Content] = {}
         self._cursor_cache: tuple[tuple[int, bool], list[Strip]] | None = None
         self._line_cache: dict[tuple[int, bool, bool], Strip] = {}
+        #: Whether the next scroll to the cursor keeps context above it (see `reveal`).
+        self._reveal_pending = True
         self.set_reactive(TopicPane.cursor, max(0, min(cursor, len(self.claims) - 1)))
+        # The border names the topic shown, with its number key, even when its title is scrolled away.
+        position = briefing.position(topic.id)
+        self.border_title = Content(f"{position + 1} {topic.title}" if position is not None else topic.title)
 
     # -- layout ------------------------------------------------------------------------------
 
@@ -154,7 +162,8 @@ class TopicPane(ScrollView, can_focus=True):
             content = block.stylize_before(self.get_visual_style(component, partial=True)) if component else block
             first = len(lines)
             strips = Visual.to_strips(self, content, text_width, None, base) or [blank]
-            lines.extend(_Line(strip, claim_index, rule, row) for row, strip in enumerate(strips))
+            heading = claim_index is None and component in ("topic-pane--section", "topic-pane--differences")
+            lines.extend(_Line(strip, claim_index, rule, row, heading) for row, strip in enumerate(strips))
             if claim_index is not None:
                 rows[claim_index] = (first, len(lines) - 1)
                 self._claim_content[claim_index] = content
@@ -231,6 +240,16 @@ class TopicPane(ScrollView, can_focus=True):
         self._ensure_layout()
         return self._claim_rows[claim_index][0]
 
+    def claim_lines(self, claim_index: int) -> tuple[int, int]:
+        """The first and last laid-out lines of a claim."""
+        self._ensure_layout()
+        return self._claim_rows[claim_index]
+
+    def heading_line(self, claim_index: int) -> int | None:
+        """The line of the section heading a claim sits under, if any."""
+        first = self.claim_lines(claim_index)[0]
+        return next((y for y in range(first - 1, -1, -1) if self._lines[y].heading), None)
+
     def rendered_text(self) -> str:
         """The laid-out topic as plain text (what the reader sees, scrolled or not)."""
         self._ensure_layout()
@@ -263,10 +282,33 @@ class TopicPane(ScrollView, can_focus=True):
             return
         self._ensure_layout()
         if self.cursor == 0:
+            self._reveal_pending = False
             self.scroll_home(animate=False, immediate=True)  # keep the title and summary in view
             return
         first, last = self._claim_rows.get(self.cursor, (0, 0))
+        if self._reveal_pending and self.scrollable_content_region.height > 0:
+            self._reveal_pending = False
+            self.scroll_to(y=self._context_top(first, last), animate=False, immediate=True, force=True)
+            return
         self.scroll_to_region(Region(0, first, 1, last - first + 1), animate=False, immediate=True, force=True)
+
+    def _context_top(self, first: int, last: int) -> int:
+        """The top line that shows claim lines `first`…`last` with context: from the topic's
+        title if all of it fits, else from its section's heading, else a few lines above it."""
+        height = self.scrollable_content_region.height
+        if last < height:
+            return 0
+        heading = self.heading_line(self.cursor)
+        if heading is not None and last - heading < height:
+            return heading
+        # A claim taller than the pane starts at its top; else a few lines of what comes before.
+        return max(0, first - min(CONTEXT_LINES, max(height - (last - first + 1), 0)))
+
+    def reveal(self, claim_index: int) -> None:
+        """Put the cursor on a claim a jump lands on (a search hit, n/N, a figure or a quote)
+        and show it with context above it, as less and vim do, rather than on the pane's edge."""
+        self._reveal_pending = True
+        self.move_to(claim_index)
 
     def move_to(self, index: int) -> None:
         """Put the cursor on claim `index`; always announces it, even when it did not move."""
