@@ -67,6 +67,7 @@ def newest_first(entries: Sequence[ShelfEntry]) -> list[ShelfEntry]:
             _descending(entry.event_date),
             _descending(entry.as_of),
             entry.title.casefold(),
+            entry.name,
         ),
     )
 
