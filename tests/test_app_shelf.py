@@ -132,15 +132,17 @@ async def test_the_palette_switches_from_one_briefing_to_another(library):
 async def test_slash_on_the_shelf_searches_every_briefing_and_enter_opens_the_claim(library):
     app = shelf_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("slash", *"spoke by phone")
+        # A claim that is not where the briefing opens anyway: the second of its second topic.
+        await pilot.press("slash", *"starts at once")
         await settle(pilot)
         shelf = app.screen
         assert isinstance(shelf, ShelfScreen) and shelf.searching
         assert {hit.briefing for hit in shelf.hits} >= {"Test briefing"}
         position, first = next((n, hit) for n, hit in enumerate(shelf.hits) if hit.briefing == "Test briefing")
-        assert first.outlets == ("Alpha News", "Beta News") and first.text == "Alpha and beta spoke by phone."
+        assert first.outlets == ("Alpha News", "Beta News") and first.text == "It starts at once."
+        assert first.topic_id == "energy"
         text = "\n".join(screen_lines(app))
-        assert "Test briefing" in text and "Overview › Alpha and beta spoke by phone.  [Alpha News, Beta News]" in text
+        assert "Test briefing" in text and "Energy › It starts at once.  [Alpha News, Beta News]" in text
         await pilot.press(*["down"] * position, "enter")
         await pilot.pause()
         await pilot.pause()

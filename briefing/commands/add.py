@@ -30,7 +30,9 @@ def run(args: argparse.Namespace) -> int:
     print(f"{added.how} {args.folder} into {library_dir()} as {added.folder.name!r}: {added.why}")
     with compile_progress() as progress:
         entry = read_entry(added.folder, up_to_date=True, progress=progress)
-    summary = f"{entry.title}: {entry.size}"
+    from briefing.safe_text import strip_unsafe
+
+    summary = f"{strip_unsafe(entry.title)}: {entry.size}"
     if entry.problems:
         summary += (
             f"; {entry.problems} problem{'s' * (entry.problems != 1)}, see `briefing check --content {args.folder}`"

@@ -22,6 +22,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.markup import escape
 from textual.screen import Screen
+from textual.timer import Timer
 
 from briefing.model import Briefing, ContentError, Header, Problem, Severity
 from briefing.shelf.model import Library
@@ -90,6 +91,7 @@ class ShelfApp(BriefingApp):
     def __init__(self, library: Library, **options) -> None:
         super().__init__(NO_BRIEFING, **options)
         self.library = library
+        self._watch_timer: Timer | None = None
         self.title = "Briefings"
         self.sub_title = ""
         self.notices = (*self.notices, *library.notices)
@@ -140,13 +142,16 @@ class ShelfApp(BriefingApp):
         else:
             self._announce_problems()
         if self._reload is not None and briefing.root:
-            self.set_timer(WATCH_DELAY, self._follow_edits)
+            self._watch_timer = self.set_timer(WATCH_DELAY, self._follow_edits)
         self.refresh_bindings()
 
     def _close_briefing(self) -> None:
         """Every screen above the shelf goes, and the open briefing's folder is no longer watched."""
         while len(self.screen_stack) > 1:
             self.pop_screen()
+        if self._watch_timer is not None:
+            self._watch_timer.stop()  # closed within a second of opening: never watched at all
+            self._watch_timer = None
         self._stop_watching.set()
         self._stop_watching = threading.Event()  # the next briefing's watcher has its own
         self._reload = None
