@@ -15,10 +15,13 @@ COMMANDS = {
     "check": ("check", "validate a content folder and list every problem"),
     "print": ("print_summary", "print a one-page summary to hand out"),
     "search": ("search", "search the briefing from the command line"),
+    "add": ("add", "put a briefing on the shelf (linked, or copied with --copy)"),
+    "list": ("list", "list the briefings of the library: title, dates, size, problems"),
+    "new": ("new", "write a small briefing that passes `briefing check`, to start from"),
     "keys": ("keys", "list every key binding's id, keys and description (for keymap.toml)"),
 }
 #: Subcommands that read no content folder.
-WITHOUT_CONTENT = {"keys"}
+WITHOUT_CONTENT = {"keys", "add", "list", "new"}
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -23,10 +23,13 @@ settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
 @pytest.fixture(autouse=True, scope="session")
 def _private_home(tmp_path_factory):
-    """Keep the loaded-briefing cache out of the real home folder, and the reader's own keymap
-    out of the tests (subprocesses inherit both)."""
+    """Keep the loaded-briefing cache and the library out of the real home folder, and the
+    reader's own keymap out of the tests (subprocesses inherit them)."""
     os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("cache"))
     os.environ["XDG_CONFIG_HOME"] = str(tmp_path_factory.mktemp("config"))
+    # An empty library: `briefing` opens the bundled briefing straight away, as it does for a
+    # reader who has added none (shelf tests point it at a library of their own).
+    os.environ["BRIEFING_LIBRARY"] = str(tmp_path_factory.mktemp("library"))
     yield
 
 

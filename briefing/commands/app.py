@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import os
 import sys
 
 from briefing.model import ContentError
@@ -14,7 +15,16 @@ class CannotStart(Exception):
 
 
 def prepare_app(args: argparse.Namespace):
-    """Everything `briefing` does before the app runs (the start-up benchmark times this path)."""
+    """Everything `briefing` does before the app runs (the start-up benchmark times this path).
+    With no folder named and more than one briefing in the library, that is the shelf."""
+    from briefing.loading.paths import ENV_VAR
+
+    if not args.content and not os.environ.get(ENV_VAR):
+        from briefing.shelf.folder import briefing_folders
+
+        folders = briefing_folders()
+        if len(folders) > 1:
+            return _prepare_shelf(args, folders)
     from briefing.commands.content import open_content
     from briefing.store.open import reloader
 
@@ -39,6 +49,21 @@ def prepare_app(args: argparse.Namespace):
     notices = [*(f"{notice[:1].upper()}{notice[1:]}." for notice in store.notices), *notices]
     try:
         return make_app(briefing, theme=args.theme, keymap=keymap, notices=notices, reload=reloader(store))
+    except UnknownTheme as exc:
+        raise CannotStart(str(exc)) from exc
+
+
+def _prepare_shelf(args: argparse.Namespace, folders):
+    """The app on the shelf: each briefing's header and counts, read from its store."""
+    from briefing.shelf.reading import library_access
+
+    library = library_access(folders)
+    gc.freeze()
+    from briefing.ui.app import UnknownTheme, make_app
+
+    keymap, notices = _user_keymap()
+    try:
+        return make_app(None, library=library, theme=args.theme, keymap=keymap, notices=notices)
     except UnknownTheme as exc:
         raise CannotStart(str(exc)) from exc
 

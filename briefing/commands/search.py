@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("query", nargs="+", metavar="QUERY", help="words to look for")
     parser.add_argument("--json", action="store_true", help="print hits as a JSON array")
+    parser.add_argument("--all", action="store_true", help="search every briefing of the library (briefing list)")
     parser.add_argument("--limit", type=_positive, default=20, metavar="N", help="show at most N hits (default 20)")
 
 
@@ -36,6 +37,10 @@ def _positive(value: str) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.all:
+        from briefing.commands.search_all import run_all
+
+        return run_all(args)
     from briefing.commands.content import open_content
     from briefing.commands.progress import compile_progress
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import App, SystemCommand
@@ -29,6 +30,9 @@ from briefing.ui.screens.dialogs import ChooseOutletScreen, HelpScreen, Problems
 from briefing.ui.screens.listing import ListingScreen
 from briefing.ui.screens.main import MainScreen
 from briefing.ui.screens.outlet import OutletScreen
+
+if TYPE_CHECKING:
+    from briefing.shelf.model import Library
 
 
 class UnknownTheme(ValueError):
@@ -296,7 +300,7 @@ class BriefingApp(App[None]):
 
 
 def make_app(
-    briefing: Briefing,
+    briefing: Briefing | None,
     *,
     theme: str | None = None,
     keymap: Mapping[str, str] | None = None,
@@ -304,14 +308,26 @@ def make_app(
     handout_dir: Path | None = None,
     deterministic: bool = False,
     reload: Reload | None = None,
+    library: Library | None = None,
 ) -> BriefingApp:
     """The one factory for the CLI, the tests and the screenshot script.
 
     `keymap` maps binding ids (see `briefing keys`) to the keys that replace theirs; `notices`
     are shown once the app is up (a keymap that could not be used, say); `reload`, when given,
-    is how the app follows edits to the content folder.
+    is how the app follows edits to the content folder. With a `library` (and no briefing) the
+    app opens on the shelf of its briefings (`briefing.ui.shelf_app`).
     """
-    app = BriefingApp(briefing, handout_dir=handout_dir, deterministic=deterministic, notices=notices, reload=reload)
+    app: BriefingApp
+    if library is not None:
+        from briefing.ui.shelf_app import ShelfApp
+
+        app = ShelfApp(library, handout_dir=handout_dir, deterministic=deterministic, notices=notices)
+    elif briefing is None:
+        raise ValueError("make_app needs a briefing or a library")
+    else:
+        app = BriefingApp(
+            briefing, handout_dir=handout_dir, deterministic=deterministic, notices=notices, reload=reload
+        )
     if theme:
         if theme not in app.available_themes:
             names = ", ".join(sorted(app.available_themes))

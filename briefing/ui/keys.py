@@ -17,6 +17,8 @@ from briefing.ui.screens.dialogs import ChooseOutletScreen, HelpScreen, Problems
 from briefing.ui.screens.listing import ListingScreen
 from briefing.ui.screens.main import MainScreen
 from briefing.ui.screens.outlet import OutletClaim, OutletScreen
+from briefing.ui.screens.shelf import ShelfScreen
+from briefing.ui.shelf_app import ShelfApp
 from briefing.ui.widgets.search_bar import SearchInput
 from briefing.ui.widgets.search_results import SearchResults
 from briefing.ui.widgets.topic_list import TopicList
@@ -25,6 +27,8 @@ from briefing.ui.widgets.topic_pane import TopicPane
 #: Where bindings are declared, roughly in the order a reader meets them.
 OWNERS: tuple[type[DOMNode], ...] = (
     BriefingApp,
+    ShelfApp,
+    ShelfScreen,
     MainScreen,
     TopicPane,
     TopicList,

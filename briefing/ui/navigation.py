@@ -33,3 +33,17 @@ class ChooseOutlet(Message):
     def __init__(self, source_ids: tuple[str, ...]) -> None:
         super().__init__()
         self.source_ids = source_ids
+
+
+class OpenBriefing(Message):
+    """Open a briefing of the shelf (its folder as the library names it), at a topic and claim
+    of it, or at one of its outlets, when a search across briefings found them."""
+
+    def __init__(
+        self, root: str, topic_id: str | None = None, claim_id: str | None = None, source_id: str | None = None
+    ) -> None:
+        super().__init__()
+        self.root = root
+        self.topic_id = topic_id
+        self.claim_id = claim_id
+        self.source_id = source_id
