@@ -84,8 +84,8 @@ async def test_a_saved_edit_shows_at_once_and_the_reader_keeps_their_claim(conte
         # The author adds a claim above the one the reader is on.
         edit(
             content / "topics" / "prisoner-exchange.md",
-            "- Russia and Ukraine were due",
-            "- A claim the author just added. [@uslive]\n- Russia and Ukraine were due",
+            "- A prisoner-of-war exchange between",
+            "- A claim the author just added. [@uslive]\n- A prisoner-of-war exchange between",
         )
         await until(pilot, lambda: "A claim the author just added." in shown_text(app), "the new claim")
 
