@@ -38,6 +38,7 @@ CHUNK = 64
 #: How often a worker looks for its parent where the kernel cannot be asked to tell it.
 PARENT_CHECK_SECONDS = 1.0
 _PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
+_in_worker = [False]  # set in each worker process as it starts
 
 
 @dataclass(frozen=True)
@@ -119,7 +120,8 @@ def _cites(topic: Topic) -> tuple[tuple[str, int, int, str], ...]:
 
 
 def _compile_chunk(root: Path, stats: Sequence[FileStat]) -> list[Compiled]:
-    stops.point("compile-chunk")
+    if _in_worker[0]:
+        stops.point("worker-chunk")
     return [compile_file(root, stat) for stat in stats]
 
 
@@ -176,6 +178,7 @@ def die_with_parent(parent: int) -> None:
             pass
     if os.getppid() != parent:  # the parent died before the request was made
         os._exit(1)
+    _in_worker[0] = True
     threading.Thread(target=_watch_parent, args=(parent,), daemon=True, name="parent-watch").start()
 
 

@@ -90,15 +90,16 @@ class Store:
             return database.create(MEMORY, self.root)
         try:
             self.location.parent.mkdir(parents=True, exist_ok=True)
-        except OSError:
-            return database.create(MEMORY, self.root)  # no cache folder to write: work from memory
+        except OSError as exc:  # no cache folder to write
+            self.notices.append(_unwritable(exc))
+            return self._in_memory()
         if self.location.is_symlink():
             # Never write through a link: whatever it names (a user's file) is not ours.
             self.notices.append("the compiled briefing was a link to another file; replaced it with a store")
             return self._recreate()
         if self.location.exists() and not self.location.is_file():
             self.notices.append(f"{self.location} is not a file; working from memory")
-            return database.create(MEMORY, self.root)
+            return self._in_memory()
         if not self.location.exists():
             return self._recreate()
         try:
@@ -110,7 +111,7 @@ class Store:
         except sqlite3.OperationalError as exc:
             if database.is_locked(exc):
                 self.notices.append(LOCKED)
-                return database.create(MEMORY, self.root)
+                return self._in_memory()
             self.notices.append(f"the compiled briefing could not be read ({database.reason(exc)}); rebuilt it")
         except DAMAGE as exc:
             self.notices.append(f"the compiled briefing was damaged ({database.reason(exc)}); rebuilt it")
@@ -118,13 +119,19 @@ class Store:
 
     def _recreate(self) -> sqlite3.Connection:
         if self.location is None:
-            return database.create(MEMORY, self.root)
+            return self._in_memory()
         database.delete(self.location)
         try:
             return database.create_file(self.location, self.root)
         except (sqlite3.Error, OSError, StoreUnusable) as exc:
             self.notices.append(_unwritable(exc))
-            return database.create(MEMORY, self.root)
+            return self._in_memory()
+
+    def _in_memory(self) -> sqlite3.Connection:
+        """A private store in memory, for good: nothing is written to `location` from now on
+        (the search index included)."""
+        self.location = None
+        return database.create(MEMORY, self.root)
 
     def _work_from_memory(self, notice: str) -> None:
         """The file cannot take what must be written (a full disk, a read-only folder, another
@@ -133,8 +140,7 @@ class Store:
         self.notices.append(notice)
         with suppress(sqlite3.Error):
             self._connection.close()
-        self._connection = database.create(MEMORY, self.root)
-        self.location = None
+        self._connection = self._in_memory()
         self._search_index = None
 
     def rebuild(self, reason: str) -> None:
