@@ -210,6 +210,17 @@ async def test_tiny_terminals_and_resizing_do_not_crash(briefing, size):
             await pilot.resize_terminal(width, height)
             await pilot.pause()
         assert app.is_running
+        # Back at a usable size the reader sees a whole screen again, not what a tiny one left:
+        # the topic that was open, named in its pane's border, with the footer's keys below.
+        main = app.screen
+        assert isinstance(main, MainScreen)
+        pane = main.current_pane
+        # Enter on the search for "khl" opened the hockey topic: it is still the one shown, named
+        # in its pane's border, with the query kept in the box above it.
+        assert pane is not None and pane.topic.id == "hockey"
+        screen = "\n".join(screen_lines(app))
+        assert "─ 6 Hockey matches ─" in screen
+        assert "/ khl" in screen
 
 
 def test_unknown_theme_is_refused(briefing):
