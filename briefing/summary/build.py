@@ -22,6 +22,7 @@ from pathlib import Path
 
 from rich.cells import cell_len, chop_cells
 
+from briefing.loading.paths import bundled_content_dir
 from briefing.model import (
     KEY_DIFFERENCES_PER_TOPIC,
     KEY_POINTS_PER_TOPIC,
@@ -31,7 +32,6 @@ from briefing.model import (
     Topic,
     TopicEntry,
 )
-from briefing.loading.paths import bundled_content_dir
 from briefing.safe_text import strip_unsafe
 from briefing.summary.model import ELLIPSIS, LeftOut, Point, Segment, Summary, TopicSummary, Totals
 

@@ -101,8 +101,8 @@ def render_html(summary: Summary, paper: str, body_size: float) -> str:
             out.append("</ul>")
         out.append("</section>")
     out.append("<footer>")
-    for index, line in enumerate(summary.ending):
-        kind = ' class="left-out"' if index == 0 and summary.left_out.count else ""
+    for line in summary.ending:
+        kind = ' class="left-out"' if line == summary.left_out_line else ""
         out.append(f"<p{kind}>{escape(line)}</p>")
     out += ["</footer>", "</body>", "</html>"]
     return "\n".join(out) + "\n"

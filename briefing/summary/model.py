@@ -144,4 +144,4 @@ class Summary:
     @property
     def ending(self) -> tuple[str, ...]:
         """The lines every format prints after the last topic."""
-        return tuple(line for line in (self.left_out_line, self.legend, self.rest_line) if line)
+        return tuple(line for line in (self.legend, self.left_out_line, self.rest_line) if line)

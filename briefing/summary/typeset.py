@@ -299,8 +299,8 @@ class Typesetter:
     def ending_block(self, summary: Summary) -> Block:
         block = Block(height=TOPIC_GAP * self.body)
         self._rule(block, gap=3.0, color=RULE, weight=0.6)
-        for index, line in enumerate(summary.ending):
-            style = ENDING_FIRST if index == 0 and summary.left_out.count else ENDING
+        for line in summary.ending:
+            style = ENDING_FIRST if line == summary.left_out_line else ENDING
             self._stack(block, self._lines(line, style))
         return block
 
