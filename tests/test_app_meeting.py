@@ -45,7 +45,7 @@ async def test_y_copies_the_claim_with_its_outlet_and_date(briefing):
         await pilot.press("3", "j", "j")
         assert app.screen.current_pane.current_claim.text == WOUNDED
         await pilot.press("y")
-        assert app.clipboard == f"{WOUNDED} (Los Angeles Times (Associated Press story), 2025-03-18)"
+        assert app.clipboard == f"{WOUNDED} [Los Angeles Times (Associated Press story), 2025-03-18]"
         assert any("Copied with its outlets" in str(n.message) for n in app._notifications)
 
 
