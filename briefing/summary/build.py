@@ -22,7 +22,7 @@ from pathlib import Path
 
 from rich.cells import cell_len, chop_cells
 
-from briefing.loading.paths import bundled_content_dir
+from briefing.bundled import bundled_content_dir
 from briefing.model import (
     KEY_DIFFERENCES_PER_TOPIC,
     KEY_POINTS_PER_TOPIC,
