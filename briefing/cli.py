@@ -15,6 +15,7 @@ COMMANDS = {
     "check": ("check", "validate a content folder and list every problem"),
     "print": ("print_summary", "print a one-page summary to hand out"),
     "search": ("search", "search the briefing from the command line"),
+    "topics": ("topics", "list every topic's id and title (the ids `print --topics` takes)"),
     "add": ("add", "put a briefing on the shelf (linked, or copied with --copy)"),
     "list": ("list", "list the briefings of the library: title, dates, size, problems"),
     "new": ("new", "write a small briefing that passes `briefing check`, to start from"),

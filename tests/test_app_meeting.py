@@ -45,7 +45,7 @@ async def test_y_copies_the_claim_with_its_outlet_and_date(briefing):
         await pilot.press("3", "j", "j")
         assert app.screen.current_pane.current_claim.text == WOUNDED
         await pilot.press("y")
-        assert app.clipboard == f"{WOUNDED} (Los Angeles Times (Associated Press story), 2025-03-18)"
+        assert app.clipboard == f"{WOUNDED} [Los Angeles Times (Associated Press story), 2025-03-18]"
         assert any("Copied with its outlets" in str(n.message) for n in app._notifications)
 
 
@@ -159,7 +159,7 @@ async def test_the_lists_render_hostile_text_literally_and_copy_it_clean(tmp_pat
     app = make_app(briefing, deterministic=True)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("2", "y")  # 1 is the overview, which has no claims here
-        assert "\x1b" not in app.clipboard and "[/] " in app.clipboard and "([bold]Mark[/])" in app.clipboard
+        assert "\x1b" not in app.clipboard and "[/] " in app.clipboard and "[[bold]Mark[/]]" in app.clipboard
         await pilot.press("quotation_mark")
         await settle(pilot)
         assert "“[/] [2J 175 [0] soldiers”  — Trump" in on_screen(app)  # ESC gone, the rest literal

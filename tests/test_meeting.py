@@ -42,7 +42,7 @@ SOURCES = {
 def test_a_claim_is_copied_with_its_outlet_and_date():
     claim = claim_with("Russia would also hand over 23 badly wounded soldiers.", ["latimes-ap"])
     assert claim_citation(claim, SOURCES) == (
-        "Russia would also hand over 23 badly wounded soldiers. (Los Angeles Times (AP), 2025-03-18)"
+        "Russia would also hand over 23 badly wounded soldiers. [Los Angeles Times (AP), 2025-03-18]"
     )
 
 
@@ -50,7 +50,7 @@ def test_an_unconfirmed_date_is_never_passed_on():
     claim = claim_with("Trump announced a swap of 175.", ["uslive", "latimes-ap"])
     assert (
         claim_citation(claim, SOURCES)
-        == "Trump announced a swap of 175. (uslive.com; Los Angeles Times (AP), 2025-03-18)"
+        == "Trump announced a swap of 175. [uslive.com; Los Angeles Times (AP), 2025-03-18]"
     )
 
 
@@ -58,12 +58,12 @@ def test_a_disagreement_keeps_each_side_with_its_outlets(briefing):
     call_length = next(c for c in briefing.topic("overview").differences if c.label == "Call length")
     copied = claim_citation(call_length, briefing.sources_by_id)
     assert copied.startswith(
-        "Call length: nearly three hours (usdailyonline.com); roughly 90 minutes (projectpatriot.com);"
+        "Call length: nearly three hours [usdailyonline.com]; roughly 90 minutes [projectpatriot.com];"
     )
 
 
 def test_an_outlet_the_briefing_does_not_know_is_named_by_its_id():
-    assert claim_citation(claim_with("Something.", ["ghost"]), SOURCES) == "Something. (ghost)"
+    assert claim_citation(claim_with("Something.", ["ghost"]), SOURCES) == "Something. [ghost]"
 
 
 def test_a_topic_is_copied_as_markdown_with_its_outlets(briefing):
@@ -74,14 +74,14 @@ def test_a_topic_is_copied_as_markdown_with_its_outlets(briefing):
     assert "## Where reports differ" in lines and "## Sources" in lines
     bullets = [line for line in lines if line.startswith("- ")]
     assert len(bullets) == len(topic.claims) + len(topic.source_ids)
-    assert any("23 badly wounded soldiers. (Los Angeles Times" in line for line in bullets)
+    assert any("23 badly wounded soldiers. \\[Los Angeles Times (Associated Press story)" in line for line in bullets)
 
 
 def test_markup_in_a_claim_stays_characters_in_the_markdown():
     topic = Topic("t", "[b]Title[/b]", 1, "", (Section("", (claim_with("A *star* and [@x] and `code`."),)),), "t.md")
     markdown = topic_markdown(topic, {})
     assert "# \\[b\\]Title\\[/b\\]" in markdown
-    assert "- A \\*star\\* and \\[@x\\] and \\`code\\`. (a)" in markdown
+    assert "- A \\*star\\* and \\[@x\\] and \\`code\\`. \\[a\\]" in markdown
 
 
 @given(st.text())
@@ -245,3 +245,24 @@ def test_no_scare_quote_or_address_fragment_of_the_bundled_briefing_is_listed(br
 def test_an_apostrophe_is_not_a_quotation():
     assert quotes_of_claim(claim_with("Ukraine's soldiers and Russia's troops.")) == []
     assert speaker_of("nobody here", 0, 0) == ""
+
+
+def _paren_depth(text: str) -> int:
+    depth = deepest = 0
+    for char in text:
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        deepest = max(deepest, depth)
+    return deepest
+
+
+def test_a_copied_claim_never_nests_brackets(briefing):
+    """Outlet names hold parentheses ("Los Angeles Times (Associated Press story)"), so the
+    outlets go in square brackets: `(Los Angeles Times (Associated Press story), …)` nested."""
+    for entry in briefing.outline:
+        for claim in briefing.topic(entry.id).claims:
+            copied = claim_citation(claim, briefing.sources_by_id)
+            assert _paren_depth(copied) <= 1, copied
+    wounded = next(c for c in briefing.topic("prisoner-exchange").claims if "23 badly wounded" in c.text)
+    assert claim_citation(wounded, briefing.sources_by_id).endswith(
+        "[Los Angeles Times (Associated Press story), 2025-03-18]"
+    )

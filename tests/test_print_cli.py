@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import io
 import os
+import re
+import shutil
 import stat
 import subprocess
 import sys
@@ -267,3 +269,66 @@ def test_help_says_which_format_is_for_what() -> None:
         "pdf the handout: one page, body 9 pt or larger; what --printer sends",
     ):
         assert expected in help_text, expected
+
+
+# --- issue 19: what a new user trips on -------------------------------------------------------
+
+
+def test_a_failed_write_says_only_that(tmp_path: Path) -> None:
+    """A page that shortens topics writes notes to stderr; a write that fails says only why."""
+    from devkit.synthetic import write_synthetic_content
+
+    content = write_synthetic_content(tmp_path / "forty", 40)
+    fine = _run("-o", str(tmp_path / "out.txt"), content=content)
+    assert fine.returncode == 0 and b"Not on this page" in fine.stderr  # the notes exist…
+    line = _one_line_error(_run("--format", "pdf", "-o", "/nonexistent/x.pdf", content=content))
+    assert line == "briefing print: cannot write /nonexistent/x.pdf: No such file or directory"  # …but not here
+
+
+def test_briefing_topics_lists_the_ids_print_takes_without_textual() -> None:
+    script = (
+        "import contextlib, io, sys\n"
+        "from briefing.cli import main\n"
+        "out = io.StringIO()\n"
+        "with contextlib.redirect_stdout(out):\n"
+        f"    code = main(['--content', {str(FIXTURE)!r}, 'topics'])\n"
+        "print(code, 'textual' in sys.modules)\n"
+        "print(out.getvalue(), end='')\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == ["0 False", "overview  Overview", "energy    Energy"]
+
+
+def test_the_topics_example_in_help_works_and_help_points_to_briefing_topics() -> None:
+    help_text = subprocess.run(
+        [sys.executable, "-m", "briefing", "print", "--help"], capture_output=True, text=True, timeout=60
+    ).stdout
+    flat = " ".join(help_text.split())
+    assert "(e.g. overview,energy-truce; `briefing topics` lists them)" in flat
+    assert "briefing topics every topic id, with its title" in flat
+    examples = set(re.findall(r"overview,[a-z0-9,-]+", help_text))
+    assert examples == {"overview,energy-truce"}
+    for example in examples:  # every --topics example in the help runs on the bundled briefing
+        env = {key: value for key, value in os.environ.items() if key != "BRIEFING_CONTENT"}
+        result = subprocess.run(
+            [sys.executable, "-m", "briefing", "print", "--topics", example], capture_output=True, timeout=120, env=env
+        )
+        assert result.returncode == 0, result.stderr
+        assert b"OVERVIEW \xe2\x89\xa0 Call length" in result.stdout and b"ENERGY TRUCE \xe2\x80\xa2" in result.stdout
+
+
+def test_check_counts_in_the_singular_when_there_is_one(tmp_path: Path) -> None:
+    folder = tmp_path / "one"
+    (folder / "sources").mkdir(parents=True)
+    (folder / "topics").mkdir()
+    shutil.copy(FIXTURE / "briefing.md", folder / "briefing.md")
+    shutil.copy(FIXTURE / "sources" / "alpha.md", folder / "sources" / "alpha.md")
+    result = subprocess.run(
+        [sys.executable, "-m", "briefing", "--content", str(folder), "check"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    summary = result.stdout.strip().splitlines()[-1]
+    assert " 1 source;" in summary and "1 sources" not in summary, summary

@@ -148,8 +148,11 @@ def test_an_unmarked_topic_shows_one_chosen_point_and_its_first_difference() -> 
 
 def test_shorter_forms_keep_the_first_point_and_difference_then_the_first_point() -> None:
     summary = select(make_synthetic_briefing(1), [Budget(1000)])
-    full = summary.topics[0]
-    assert full.items == 2  # unmarked synthetic topic: one point, one difference
+    assert [(topic.id, len(topic.points), len(topic.differences)) for topic in summary.topics] == [
+        ("overview", 0, 1),  # unmarked overview: its first difference only (the bottom line has the rest)
+        ("topic-00001", 1, 1),  # unmarked topic: one point, one difference
+    ]
+    full = summary.topics[1]
     rich = TopicSummary("t", "T", full.points * 3, full.differences * 2)
     forms = shorter_forms(rich)
     assert [(len(f.points), len(f.differences)) for f in forms] == [(3, 2), (1, 1), (1, 0)]
@@ -160,9 +163,9 @@ def test_shorter_forms_keep_the_first_point_and_difference_then_the_first_point(
 
 
 def test_topics_go_on_in_reading_order_until_one_does_not_fit() -> None:
-    briefing = make_synthetic_briefing(9)  # overview (unmarked: left to the bottom line) + 9 topics
-    summary = select(briefing, [Budget(1 + 4 * 3 + 2)])  # header, four topics of 3, ending with names
-    assert [topic.id for topic in summary.topics] == [entry.id for entry in briefing.outline[1:5]]
+    briefing = make_synthetic_briefing(9)  # overview (unmarked: its first difference) + 9 topics
+    summary = select(briefing, [Budget(1 + 2 + 4 * 3 + 2)])  # header, overview of 2, four topics of 3, ending
+    assert [topic.id for topic in summary.topics] == ["overview", *(f"topic-0000{n}" for n in range(1, 5))]
     assert summary.left_out.count == 5
     assert summary.left_out.titles == tuple(entry.title for entry in briefing.outline[5:10])
     assert summary.left_out_line.startswith("Not on this page: Topic 5 ")
@@ -188,9 +191,10 @@ def test_named_topics_are_not_read_and_reading_is_linear() -> None:
     summary = select(briefing, [budget])  # type: ignore[arg-type]
     shown = len(summary.topics)
     assert 0 < shown < 15
-    assert briefing.reads <= shown + 2  # the overview, the shown topics, the one that ended the page
+    assert summary.topics[0].id == "overview"
+    assert briefing.reads <= shown + 1  # the shown topics (the overview among them), the one that ended the page
     assert budget.topic_calls <= 3 * (shown + 1)  # at most three forms per topic read
-    assert summary.left_out.count == 10_001 - shown - 1
+    assert summary.left_out.count == 10_001 - shown
     assert cell_len(summary.left_out_line) < 300 and summary.left_out_line.endswith("more topics.")
 
 

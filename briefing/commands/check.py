@@ -89,8 +89,13 @@ def _report(briefing: Briefing, folder: Path, against: str | None) -> int:
     claims = sum(entry.claim_count + entry.difference_count for entry in briefing.outline)
     checked = f" checked against {against};" if against is not None else ""
     print(
-        f"{folder}: {len(briefing.outline)} topics, {claims} claims, {len(briefing.sources)} sources;{checked} "
+        f"{folder}: {_count(len(briefing.outline), 'topic')}, {_count(claims, 'claim')}, "
+        f"{_count(len(briefing.sources), 'source')};{checked} "
         f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}",
         flush=True,
     )
     return 1 if errors else 0
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'s' * (number != 1)}"

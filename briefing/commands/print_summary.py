@@ -38,6 +38,7 @@ examples:
   briefing print --printer office --paper letter
   briefing print --format pdf -o briefing.pdf
   briefing print --topics overview,energy-truce
+  briefing topics                             every topic id, with its title
 """
 
 
@@ -52,7 +53,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--paper", choices=PAPER_NAMES, default="a4", help="paper size for pdf/html (default: a4)")
     parser.add_argument(
-        "--topics", metavar="IDS", help="comma-separated topic ids to include, in this order (e.g. overview,energy)"
+        "--topics",
+        metavar="IDS",
+        help="comma-separated topic ids to include, in this order (e.g. overview,energy-truce; "
+        "`briefing topics` lists them)",
     )
     parser.add_argument(
         "--printer",
@@ -80,7 +84,7 @@ def run(args: argparse.Namespace) -> int:
     if args.topics is not None:
         topic_ids = [topic_id.strip() for topic_id in args.topics.split(",") if topic_id.strip()]
         if not topic_ids:
-            return _fail("--topics needs at least one topic id, e.g. --topics overview,energy")
+            return _fail("--topics needs at least one topic id, e.g. overview,energy-truce (see `briefing topics`)")
     to_stdout = printer is None and args.output in (None, "-")
     if fmt == "pdf" and to_stdout and sys.stdout.isatty():
         return _fail("a PDF is binary and stdout is a terminal: use -o FILE, --printer, or a pipe")
@@ -95,19 +99,20 @@ def run(args: argparse.Namespace) -> int:
         handout = make_handout(briefing, fmt, args.paper, topic_ids)
     except UnknownTopicError as exc:
         return _fail(str(exc))
+    if not to_stdout and lp is None:
+        # The file first: a write that fails says so alone, not after what selecting cut.
+        try:
+            write_atomic(Path(args.output).expanduser(), handout.data)
+        except OSError as exc:
+            return _fail(f"cannot write {args.output}: {exc.strerror or exc}")
     if problems := len(briefing.problems):
         print(f"{problems} problem{'s' * (problems != 1)} in content; run `briefing check`", file=sys.stderr)
     for note in handout.notes:
         print(f"{PROG}: {note}", file=sys.stderr)
     if to_stdout:
         _write_stdout(handout.data)
-        return 0
-    if lp is not None:
+    elif lp is not None:
         return _send_to_printer(lp, printer or "", handout.data, args.output)
-    try:
-        write_atomic(Path(args.output).expanduser(), handout.data)
-    except OSError as exc:
-        return _fail(f"cannot write {args.output}: {exc.strerror or exc}")
     return 0
 
 

@@ -5,14 +5,11 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from briefing.bundled import bundled_content_dir
+
+__all__ = ["ENV_VAR", "bundled_content_dir", "resolve_content_dir"]
+
 ENV_VAR = "BRIEFING_CONTENT"
-_PACKAGE = Path(__file__).resolve().parent.parent
-
-
-def bundled_content_dir() -> Path:
-    """The briefing shipped with the package (wheel), or the checkout's `content/` (editable)."""
-    in_wheel = _PACKAGE / "_bundled_content"
-    return in_wheel if in_wheel.is_dir() else _PACKAGE.parent / "content"
 
 
 def resolve_content_dir(explicit: str | os.PathLike[str] | None = None) -> Path:

@@ -35,23 +35,25 @@ def _plain(text: str) -> str:
 
 
 def claim_citation(claim: Claim, sources: Mapping[str, Source]) -> str:
-    """The claim, then its outlets in brackets: one line, ready to paste.
+    """The claim, then its outlets in square brackets: one line, ready to paste. Square, as on
+    the handout, because outlet names hold parentheses ("Los Angeles Times (Associated Press
+    story)"), which would nest.
 
     A claim whose parts cite different outlets ("Where reports differ": each side its own) keeps
     each side with its outlets, so a pasted disagreement still says who reported what:
-    "Call length: nearly three hours (usdailyonline.com); roughly 90 minutes (projectpatriot.com)".
+    "Call length: nearly three hours [usdailyonline.com]; roughly 90 minutes [projectpatriot.com]".
     A claim citing the same outlets throughout has them once, at the end.
     """
     cited = [part for part in claim.parts if part.source_ids]
     label = f"{_plain(claim.label)}: " if claim.label else ""
     if len({part.source_ids for part in cited}) <= 1:
         outlets = "; ".join(outlet_citation(source_id, sources) for source_id in claim.source_ids)
-        return f"{label}{_plain(claim.text)}" + (f" ({outlets})" if outlets else "")
+        return f"{label}{_plain(claim.text)}" + (f" [{outlets}]" if outlets else "")
     pieces: list[str] = []
     for part in claim.parts:
         text = _plain(part.text)
         if part.source_ids:
-            text += " (" + "; ".join(outlet_citation(source_id, sources) for source_id in part.source_ids) + ")"
+            text += " [" + "; ".join(outlet_citation(source_id, sources) for source_id in part.source_ids) + "]"
         pieces.append(text)
     joined = " ".join(piece for piece in pieces if piece)
     return label + re.sub(r"\s+([;,.])", r"\1", joined).strip()

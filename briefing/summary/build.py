@@ -7,7 +7,9 @@ Pure: no Textual, no fpdf. Which claims of a topic go on the handout:
   entry on the handout, so a topic that marks only points shows no difference, and the reverse.
 - A topic that marks nothing shows one key point chosen for it (the claim that states a figure
   and is reported by the most outlets, the first such on a tie; else its first claim) and its
-  first "where reports differ" entry. The overview that marks nothing is left to the bottom line.
+  first "where reports differ" entry. The overview that marks nothing shows only that entry
+  (the call's length, in the bundled briefing): the bottom line summarises its claims, but a
+  difference it can only name, not give each outlet's figure.
 
 Long texts are cut, visibly (with "…"), so that no single item can fill the page by itself.
 """
@@ -16,9 +18,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from pathlib import Path
 
 from rich.cells import cell_len, chop_cells
 
+from briefing.bundled import bundled_content_dir
 from briefing.model import (
     KEY_DIFFERENCES_PER_TOPIC,
     KEY_POINTS_PER_TOPIC,
@@ -37,6 +41,7 @@ MAX_BOTTOM_LINE_CELLS = 800
 MAX_POINT_CELLS = 320
 MAX_LABEL_CELLS = 60
 MAX_DATE_CELLS = 40
+MAX_HOME_CELLS = 80
 #: How much of the "Not on this page" line may be titles; the rest are counted.
 MAX_LEFT_OUT_CELLS = 220
 MAX_LEFT_OUT_TITLE_CELLS = 70
@@ -88,14 +93,16 @@ def is_marked(topic: Topic) -> bool:
 
 
 def stands_for_itself(topic: Topic) -> bool:
-    """An overview that marks nothing is left to the bottom line, which summarises it and is
-    always printed; repeating one of its claims would spend a topic's room on a duplicate."""
+    """An overview that marks nothing leaves its claims to the bottom line, which summarises
+    them and is always printed; repeating one would spend a topic's room on a duplicate."""
     return topic.id == OVERVIEW_ID and not is_marked(topic)
 
 
 def key_points(topic: Topic) -> tuple[Claim, ...]:
     if is_marked(topic):
         return tuple(claim for claim in topic.key_claims if claim.key_point)[:KEY_POINTS_PER_TOPIC]
+    if stands_for_itself(topic):
+        return ()
     chosen = fallback_point(topic.key_claims)
     return (chosen,) if chosen else ()
 
@@ -173,7 +180,10 @@ def summary_header(briefing: Briefing) -> Summary:
         return short
 
     outline = briefing.outline
+    home, bundled = home_of(briefing)
     return Summary(
+        home=home,
+        bundled=bundled,
         title=cut(briefing.title, MAX_TITLE_CELLS, "title") or "Briefing",
         as_of=cut(briefing.as_of, MAX_DATE_CELLS, "as_of"),
         event_date=cut(briefing.event_date, MAX_DATE_CELLS, "event_date"),
@@ -185,6 +195,22 @@ def summary_header(briefing: Briefing) -> Summary:
         ),
         notes=tuple(notes),
     )
+
+
+def home_of(briefing: Briefing) -> tuple[str, bool]:
+    """Where the full briefing lives, as a reader would type it: its folder, absolute, with the
+    home directory as "~"; and whether it is the bundled briefing (then no folder is given, and
+    none for a briefing held only in memory)."""
+    if not briefing.root:
+        return "", False
+    root = Path(briefing.root).expanduser().resolve()
+    if root == bundled_content_dir().resolve():
+        return "", True
+    try:
+        shown = "~/" + root.relative_to(Path.home().resolve()).as_posix()
+    except ValueError:
+        shown = root.as_posix()
+    return truncate_cells(clean(shown), MAX_HOME_CELLS), False
 
 
 def left_out(entries: Sequence[TopicEntry], start: int) -> LeftOut:

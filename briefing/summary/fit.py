@@ -5,8 +5,9 @@ the PDF page on A4 and on Letter at the smallest body size), and then rendered u
 format: only layout differs. The rule:
 
 1. The header (title, dates, bottom line) always goes on; the ending (what was left out, the
-   legend, where the rest is) always goes last. The overview goes on only if it marks claims
-   `{key}` (or `--topics` asks for it): otherwise the bottom line, its summary, stands for it.
+   legend, where the full briefing lives) always goes last. An overview that marks no claim
+   `{key}` shows only its first difference (the bottom line summarises its claims), and is
+   left out when it has none, unless `--topics` asks for it.
 2. Topics go on in reading order (or the order `--topics` gave), each with the key points and
    differences `build.py` chose for it; a topic that does not fit so is tried shorter (its first
    point and first difference, then its first point alone).
@@ -78,9 +79,9 @@ def select(briefing: Briefing, measures: Sequence[Measure], topic_ids: Sequence[
             stop = index
             break
         topic = briefing.topic(entry.id)
-        if topic is not None and topic_ids is None and stands_for_itself(topic):
-            continue
         full = summarize_topic(topic, names) if topic is not None else TopicSummary(entry.id, entry.title, (), ())
+        if topic is not None and topic_ids is None and stands_for_itself(topic) and not full.items:
+            continue
         placed = None
         for form in shorter_forms(full):
             heights = [measure.topic(form) for measure in measures]

@@ -19,11 +19,11 @@ body {{ margin: 0; font-family: "DejaVu Sans", Verdana, sans-serif; line-height:
 h1 {{ font-size: {title}rem; line-height: 1.2; color: rgb{navy}; margin: 0; }}
 .date {{ font-size: {small}rem; color: rgb{grey}; margin: 1pt 0 0; }}
 hr {{ border: 0; border-top: 1.1pt solid rgb{navy}; margin: 4pt 0; }}
-.bottom-line {{ background: rgb{box}; border-left: 3pt solid rgb{accent}; padding: 6pt; margin: 2pt 0;
+.bottom-line {{ background: rgb{box}; border-left: 3pt solid rgb{accent}; padding: {box_pad}pt; margin: 2pt 0;
   break-inside: avoid; }}
 .bottom-line .label {{ font-size: {small}rem; font-weight: bold; color: rgb{accent}; display: block; }}
 .bottom-line p {{ margin: 0; }}
-section {{ margin-top: 0.6rem; break-inside: avoid; }}
+section {{ margin-top: {topic_gap}rem; break-inside: avoid; }}
 h2 {{ font-size: {topic}rem; line-height: 1.25; color: rgb{navy}; margin: 0;
   border-bottom: 0.5pt solid rgb{rule}; padding-bottom: 1.2pt; margin-bottom: 1.2pt; }}
 ul {{ list-style: none; margin: 0; padding: 0; }}
@@ -31,7 +31,7 @@ li {{ position: relative; padding-left: {indent}pt; margin-bottom: 0.15rem; }}
 li::before {{ position: absolute; left: {bullet}pt; font-weight: bold; color: rgb{accent}; content: "•"; }}
 li.differ::before {{ color: rgb{amber}; content: "≠"; }}
 .outlets {{ font-size: {small}em; color: rgb{grey}; white-space: nowrap; }}
-footer {{ font-size: {small}rem; color: rgb{grey}; margin-top: 0.6rem; padding-top: 3pt;
+footer {{ font-size: {small}rem; color: rgb{grey}; margin-top: {topic_gap}rem; padding-top: 3pt;
   border-top: 0.6pt solid rgb{rule}; }}
 footer p {{ margin: 0; }}
 footer p.left-out {{ font-weight: bold; }}
@@ -62,6 +62,8 @@ def render_html(summary: Summary, paper: str, body_size: float) -> str:
         small=layout.SMALL_SCALE,
         indent=layout.INDENT,
         bullet=layout.BULLET_X,
+        topic_gap=layout.TOPIC_GAP,
+        box_pad=layout.BOX_PAD,
         width=width,
         ink=layout.INK,
         navy=layout.NAVY,
@@ -99,8 +101,8 @@ def render_html(summary: Summary, paper: str, body_size: float) -> str:
             out.append("</ul>")
         out.append("</section>")
     out.append("<footer>")
-    for index, line in enumerate(summary.ending):
-        kind = ' class="left-out"' if index == 0 and summary.left_out.count else ""
+    for line in summary.ending:
+        kind = ' class="left-out"' if line == summary.left_out_line else ""
         out.append(f"<p{kind}>{escape(line)}</p>")
     out += ["</footer>", "</body>", "</html>"]
     return "\n".join(out) + "\n"

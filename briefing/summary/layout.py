@@ -26,9 +26,11 @@ MIN_TYPE = 7.5
 TITLE_SCALE = 1.6
 TOPIC_SCALE = 1.15
 SMALL_SCALE = 0.85  # outlet tags, the date, the label of the bottom line, the closing lines
-LINE = 1.3  # line height / font size
+LINE = 1.25  # line height / font size
 INDENT = 12.0  # where a point's text starts, right of its bullet
 BULLET_X = 2.0  # where the bullet sits, right of the margin
+TOPIC_GAP = 0.45  # space above a topic and above the closing lines, in bodies
+BOX_PAD = 5.0  # inside the bottom line's box
 
 NAVY = (24, 46, 84)
 INK = (28, 28, 28)

@@ -11,8 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 ELLIPSIS = "…"
-#: What the "≠" before an entry and the brackets after a point mean; printed on every handout.
-LEGEND = "≠ where reports differ · [ ] the outlets that report each point"
+#: What the brackets after a point mean; printed on every handout.
+OUTLETS_LEGEND = "[ ] the outlets that report each point"
+#: What the "≠" before an entry means; printed only on a handout that shows one.
+DIFFERENCE_LEGEND = "≠ where reports differ"
+LEGEND = f"{DIFFERENCE_LEGEND} · {OUTLETS_LEGEND}"
 
 
 def outlet_tag(outlets: tuple[str, ...]) -> str:
@@ -85,6 +88,10 @@ class Summary:
     topics: tuple[TopicSummary, ...] = ()
     left_out: LeftOut = LeftOut()
     totals: Totals = Totals()
+    #: Where the full briefing lives, for a reader of paper: its folder ("~/briefings/call"),
+    #: or "" when it is the bundled briefing (`bundled`) or held only in memory.
+    home: str = ""
+    bundled: bool = False
     #: What selecting cut or left out, one line each (for stderr; the page says it too).
     notes: tuple[str, ...] = ()
 
@@ -111,16 +118,30 @@ class Summary:
         return f"Not on this page: {named}{more}."
 
     @property
+    def shows_differences(self) -> bool:
+        return any(topic.differences for topic in self.topics)
+
+    @property
+    def legend(self) -> str:
+        """What the marks on this page mean: "≠" only when the page shows one."""
+        return LEGEND if self.shows_differences else OUTLETS_LEGEND
+
+    @property
     def rest_line(self) -> str:
-        """Where the rest is, in words that mean something on paper."""
+        """For the colleague holding the sheet: which briefing this is, of when, how much more
+        there is, and where the full briefing lives."""
         totals = self.totals
         everything = (
-            f"{_count(totals.topics, 'topic')}, {_count(totals.claims, 'claim')} "
-            f"and {_count(totals.differences, 'difference')}"
+            f"{_count(totals.topics, 'topic')}, {_count(totals.claims, 'claim')}, "
+            f"{_count(totals.differences, 'difference')}"
         )
-        return f"All {everything}: type briefing in a terminal."
+        dated = f"{self.title}, as of {self.as_of}" if self.as_of else self.title
+        where = f": briefing --content {self.home}" if self.home else ""
+        if self.bundled:
+            where = ": bundled with the briefing app"
+        return f"{dated}. In full ({everything}){where}" + ("" if self.home else ".")  # no dot after a path
 
     @property
     def ending(self) -> tuple[str, ...]:
         """The lines every format prints after the last topic."""
-        return tuple(line for line in (self.left_out_line, LEGEND, self.rest_line) if line)
+        return tuple(line for line in (self.legend, self.left_out_line, self.rest_line) if line)

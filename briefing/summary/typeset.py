@@ -18,6 +18,7 @@ from briefing.summary.layout import (
     AMBER,
     BODY_SIZES,
     BOX,
+    BOX_PAD,
     BULLET_X,
     GREY,
     INDENT,
@@ -31,6 +32,7 @@ from briefing.summary.layout import (
     RULE,
     SMALL_SCALE,
     TITLE_SCALE,
+    TOPIC_GAP,
     TOPIC_SCALE,
 )
 from briefing.summary.metrics import font
@@ -254,7 +256,7 @@ class Typesetter:
         return block
 
     def _bottom_line(self, text: str) -> Block:
-        pad, bar = 6.0, 3.0
+        pad, bar = BOX_PAD, 3.0
         inner_x = MARGIN_X + bar + pad
         inner_width = self.text_width - bar - 2 * pad
         label = self._lines("BOTTOM LINE", BOX_LABEL, inner_x, inner_width)
@@ -278,7 +280,7 @@ class Typesetter:
             title_height,
             self._baseline(title_height, TOPIC_TITLE),
         )
-        self._stack(block, title, gap=0.6 * self.body)
+        self._stack(block, title, gap=TOPIC_GAP * self.body)
         self._rule(block, gap=1.2, color=RULE, weight=0.5)
         for point in topic.points:
             self._stack(block, self._point(point, POINT_BULLET), gap=0.15 * self.body)
@@ -295,10 +297,10 @@ class Typesetter:
         return block
 
     def ending_block(self, summary: Summary) -> Block:
-        block = Block(height=0.6 * self.body)
+        block = Block(height=TOPIC_GAP * self.body)
         self._rule(block, gap=3.0, color=RULE, weight=0.6)
-        for index, line in enumerate(summary.ending):
-            style = ENDING_FIRST if index == 0 and summary.left_out.count else ENDING
+        for line in summary.ending:
+            style = ENDING_FIRST if line == summary.left_out_line else ENDING
             self._stack(block, self._lines(line, style))
         return block
 
@@ -319,11 +321,17 @@ class Typesetter:
 
     def page(self, summary: Summary) -> Block:
         """Every drawing of the page at its place (y from the top of the paper)."""
+        header, ending = self.header_block(summary), self.ending_block(summary)
+        topics = [self.topic_block(topic) for topic in summary.topics]
+        # What the body size left over goes between the topics (layout only, as the text
+        # page's blank lines), up to a line each, so the page is used rather than left blank.
+        spare = self.capacity - header.height - ending.height - sum(block.height for block in topics)
+        extra = max(0.0, min(spare / (len(topics) + 1), self._line_height()))
         page = Block(height=MARGIN_TOP)
-        self._stack(page, self.header_block(summary))
-        for topic in summary.topics:
-            self._stack(page, self.topic_block(topic))
-        self._stack(page, self.ending_block(summary))
+        self._stack(page, header)
+        for block in topics:
+            self._stack(page, block, gap=extra)
+        self._stack(page, ending, gap=extra)
         return page
 
 

@@ -140,7 +140,7 @@ class CompareScreen(Screen):
         if per < total:
             where = f"outlets {self.first + 1}–{self.first + per} of {total} · ←/→ Home End move · "
         else:
-            where = f"all {total} outlets · "
+            where = f"all {total} outlets · " if total != 1 else "1 outlet · "
         self.query_one("#compare-hint", Static).update(
             Content.styled(f"{where}1–{min(total, 9)} or a click opens", "dim")
         )
