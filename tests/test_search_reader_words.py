@@ -84,6 +84,25 @@ def test_what_day_asks_for_a_day():
     assert first(briefing, "what day is the swap") == "The swap is set for Wednesday."
 
 
+def test_the_noun_after_which_is_a_filler_the_answer_need_not_repeat():
+    # "countries" is the kind of answer, not a word of it: without the rule the fact that says
+    # "countries" wins over the one that names them.
+    briefing = briefing_of(
+        "KHL teams would play in both countries.",
+        "The KHL has teams in Russia, Belarus, Kazakhstan and China.",
+    )
+    assert first(briefing, "which countries have KHL teams") == (
+        "The KHL has teams in Russia, Belarus, Kazakhstan and China."
+    )
+
+
+def test_what_day_of_the_week_makes_both_nouns_fillers():
+    briefing = briefing_of(
+        "The envoy saw Putin the week before Trump and Putin spoke.", "Trump and Putin spoke on Tuesday."
+    )
+    assert first(briefing, "what day of the week did trump and putin speak") == "Trump and Putin spoke on Tuesday."
+
+
 # -- other names ----------------------------------------------------------------------------------
 
 NAMES = (("Russia", "Moscow", "Kremlin"), ("Witkoff", "envoy"))

@@ -41,6 +41,9 @@ _KIND_NOUNS = {
 }
 #: After "how": a size ("how big was the incursion" → 500 square miles).
 _SIZE_MEASURES = frozenset({"big", "large", "vast", "huge", "small"})
+#: After "how": words that ask for a size and are fillers there ("how big"). Not "how long":
+#: a briefing's synonyms may tie "long" to "hours" and "length", the words the answer holds.
+_HOW_MEASURES = _SIZE_MEASURES
 
 #: Words that give a reason ("because", "why": the label of a difference, "in order to", "so that").
 REASON_WORDS = _words(
@@ -77,6 +80,27 @@ def wanted_kind(words: Sequence[str | None]) -> str | None:
         if word in _ASKS:
             return _ASKS[word]
     return None
+
+
+def asking_words(words: Sequence[str | None]) -> frozenset[int]:
+    """Which of a question's words only say what kind of answer it wants, and so are fillers
+    like "who": the noun after "which"/"what" ("what *day* of the *week*", "which *countries*")
+    and the size after "how" ("how *big*"). The answer seldom repeats them:
+    "The KHL has teams in Russia, Belarus…" answers "which countries have KHL teams"."""
+    found: set[int] = set()
+    for index, word in enumerate(words):
+        if word in _WHICH:
+            for offset, noun in enumerate(words[index + 1 : index + 3], start=index + 1):
+                if noun in _KIND_NOUNS:
+                    found.add(offset)
+                    if offset + 2 < len(words) and words[offset + 1] == "of" and words[offset + 2] in _KIND_NOUNS:
+                        found.add(offset + 2)  # "what day of the week": "of" then the next noun
+                    elif offset + 3 < len(words) and words[offset + 1] == "of" and words[offset + 3] in _KIND_NOUNS:
+                        found.add(offset + 3)  # "what day of the week"
+                    break
+        elif word == "how" and index + 1 < len(words) and words[index + 1] in _HOW_MEASURES:
+            found.add(index + 1)
+    return frozenset(found)
 
 
 def holds_kind(

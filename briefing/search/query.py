@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from briefing.search.answers import TIME, wanted_kind
+from briefing.search.answers import TIME, asking_words, wanted_kind
 from briefing.search.language import asks_time, is_stop_word, quantity_question, stem
 from briefing.search.normalize import COMPOUND, analyze
 from briefing.search.paraphrase import ParaphraseTable
@@ -171,6 +171,8 @@ def parse_query(
         index += 1
     quantity, quantity_term = quantity_question(term_words)
     kind = wanted_kind(term_words)
+    for number in asking_words(term_words):
+        terms[number].stop = True
     typed = frozenset(word for match, analysis in matches for word, _, _ in analysis.parts)
     return Query(terms, quantity, quantity_term, asks_time(term_words) or kind == TIME, kind, typed)
 
