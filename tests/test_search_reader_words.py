@@ -103,6 +103,12 @@ def test_what_day_of_the_week_makes_both_nouns_fillers():
     assert first(briefing, "what day of the week did trump and putin speak") == "Trump and Putin spoke on Tuesday."
 
 
+def test_a_figure_the_question_names_is_no_answer_to_how_long():
+    # "two" is a figure, but the question says it: only "90" answers how long.
+    briefing = briefing_of("The two leaders spoke about the call.", "The two leaders spoke for 90 minutes.")
+    assert first(briefing, "how long did the two leaders speak") == "The two leaders spoke for 90 minutes."
+
+
 # -- other names ----------------------------------------------------------------------------------
 
 NAMES = (("Russia", "Moscow", "Kremlin"), ("Witkoff", "envoy"))

@@ -19,7 +19,7 @@ from functools import cache
 from importlib import resources
 from itertools import pairwise
 
-from briefing.search.language import NUMBER_WORDS, is_stop_word
+from briefing.search.language import NUMBER_WORDS, is_figure, is_stop_word
 
 PERSON, PLACE, TIME, REASON, SIZE = "person", "place", "time", "reason", "size"
 
@@ -101,6 +101,12 @@ def asking_words(words: Sequence[str | None]) -> frozenset[int]:
         elif word == "how" and index + 1 < len(words) and words[index + 1] in _HOW_MEASURES:
             found.add(index + 1)
     return frozenset(found)
+
+
+def states_new_figure(positions: Sequence[str], asked: frozenset[str]) -> bool:
+    """Whether a fact's words state a figure the question does not already name: "the two
+    leaders agreed" answers no "how long were the two leaders on the phone"."""
+    return any(is_figure(word) and word not in asked for word in positions)
 
 
 def holds_kind(

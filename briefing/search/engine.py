@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from briefing.model import OVERVIEW_ID, Briefing
 from briefing.search import bitset
-from briefing.search.answers import TIME, holds_kind
+from briefing.search.answers import TIME, holds_kind, states_new_figure
 from briefing.search.documents import FACTS, Document, header_documents, source_documents, topic_documents
 from briefing.search.expansion import expand
 from briefing.search.highlight import spans_for_terms
@@ -290,7 +290,7 @@ class SearchIndex:
             matches=matches,
             context=context,
             phrase=term_count > 1 and has_phrase(intervals),
-            has_figure=document.has_figure,
+            has_figure=document.has_figure and (not asks.quantity or states_new_figure(positions, asked)),
             has_time=document.has_time,
             has_kind=has_kind,
         )
