@@ -109,6 +109,22 @@ def test_a_figure_the_question_names_is_no_answer_to_how_long():
     assert first(briefing, "how long did the two leaders speak") == "The two leaders spoke for 90 minutes."
 
 
+def test_in_size_asks_for_a_size():
+    briefing = briefing_of("The plant is the oldest in Europe.", "The plant is the largest in Europe.")
+    assert first(briefing, "how does the plant rank in size") == "The plant is the largest in Europe."
+
+
+def test_a_long_question_keeps_its_last_content_words():
+    # Twelve words before "policy" are fillers or shared by both facts: the last word decides.
+    briefing = briefing_of(
+        "Why is the US move toward Moscow seen as a break with the past, reports ask.",
+        "Why is the US move toward Moscow seen as a break with the past policy of isolation.",
+    )
+    assert first(briefing, "why is the US move toward Moscow seen as a break with the past policy") == (
+        "Why is the US move toward Moscow seen as a break with the past policy of isolation."
+    )
+
+
 # -- other names ----------------------------------------------------------------------------------
 
 NAMES = (("Russia", "Moscow", "Kremlin"), ("Witkoff", "envoy"))
@@ -159,6 +175,14 @@ def test_a_paraphrase_ranks_below_the_word_typed_and_the_briefings_synonyms():
     )
     texts = [hit.text for hit in SearchIndex.build(briefing).search("hit grid", 5)]
     assert texts == ["They hit the grid.", "They attacked the grid.", "They struck the grid."]
+
+
+def test_one_document_word_is_a_guess_for_one_query_word_only():
+    # "place" paraphrases both "station" and "rank": counted twice, it would tie with a fact
+    # that holds a paraphrase of each ("site", "grade"), and win by coming first.
+    table = ParaphraseTable(["station\tplace site\t", "rank\tplace grade\t"])
+    briefing = briefing_of("The plant is a place of risk.", "The plant is a site of grade one.")
+    assert first(briefing, "plant station rank?", paraphrases=table) == "The plant is a site of grade one."
 
 
 def test_a_word_being_typed_is_not_paraphrased():

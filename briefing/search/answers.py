@@ -77,6 +77,8 @@ def wanted_kind(words: Sequence[str | None]) -> str | None:
                 return PERSON  # "which spokesperson", "what envoy"
         if word == "how" and following and following[0] in _SIZE_MEASURES:
             return SIZE
+        if word == "size":  # "how does the plant rank in size" → "Europe's largest"
+            return SIZE
         if word in _ASKS:
             return _ASKS[word]
     return None
@@ -100,6 +102,8 @@ def asking_words(words: Sequence[str | None]) -> frozenset[int]:
                     break
         elif word == "how" and index + 1 < len(words) and words[index + 1] in _HOW_MEASURES:
             found.add(index + 1)
+        elif word == "size":  # "rank in size": a size is the answer, not the word "size"
+            found.add(index)
     return frozenset(found)
 
 

@@ -23,7 +23,14 @@ from briefing.search.expansion import expand
 from briefing.search.highlight import spans_for_terms
 from briefing.search.hit import Hit
 from briefing.search.index import IndexStore, MemoryIndex, name_term
-from briefing.search.matching import DirectGrades, Interval, has_phrase, simple_intervals, term_intervals
+from briefing.search.matching import (
+    DirectGrades,
+    Interval,
+    has_phrase,
+    one_guess_per_word,
+    simple_intervals,
+    term_intervals,
+)
 from briefing.search.paraphrase import ParaphraseTable, shared_paraphrases
 from briefing.search.query import STEM, Query, Term, parse_query
 from briefing.search.ranking import Asks, Evidence, TermWeight, idf, score
@@ -269,7 +276,7 @@ class SearchIndex:
         asked: frozenset[str],
     ) -> Evidence:
         positions = document.positions()
-        intervals = finder(positions, document.extras)
+        intervals = one_guess_per_word(finder(positions, document.extras))
         has_kind = False
         if asks.kind and document.kind in FACTS:
             has_kind = holds_kind(

@@ -26,9 +26,12 @@ from briefing.search.variants import VariantTable, is_group_term
 EXACT, STEM, PART_OF_VARIANT, PREFIX, SYNONYM, TYPO = 1.0, 0.85, 0.8, 0.7, 0.8, 0.5
 #: General English paraphrases (`paraphrase`): below every form of the word typed.
 PARAPHRASE, BROADER = 0.45, 0.35
-#: Only this much of a query is read, and at most this many terms are used.
+#: Only this much of a query is read, and at most this many terms are used: `MAX_TERMS` words
+#: that are not fillers (a long question keeps its last content words: "...with past policy"),
+#: `MAX_WORDS` in all.
 MAX_QUERY_CHARS = 1_000
 MAX_TERMS = 12
+MAX_WORDS = 24
 #: A prefix this short does not pull in variant spellings ("k" must not find every KHL).
 MIN_PREFIX_FOR_VARIANTS = 3
 #: Words before the last are prefixes from this length ("nuc plant" finds "nuclear plant").
@@ -107,11 +110,13 @@ def parse_query(
     paraphrases = paraphrases or ParaphraseTable()
     query = query[:MAX_QUERY_CHARS]
     matches = []
+    content = 0
     for match in COMPOUND.finditer(query):
         analysis = analyze(match.group())
         if analysis.parts:
             matches.append((match, analysis))
-        if len(matches) >= MAX_TERMS:
+            content += not (len(analysis.parts) == 1 and is_stop_word(analysis.parts[0][0]))
+        if content >= MAX_TERMS or len(matches) >= MAX_WORDS:
             break
     if not matches:
         return Query([])
