@@ -125,6 +125,17 @@ def test_a_long_question_keeps_its_last_content_words():
     )
 
 
+def test_a_reflexive_or_a_hedge_is_a_filler():
+    # "himself" points at Trump, whom the question names; matched as a word it picks the
+    # fact that happens to say "himself".
+    briefing = briefing_of(
+        "Trump cast himself as a dealmaker in the conversation.", "Trump called the conversation very good."
+    )
+    assert first(briefing, "how did trump himself sum up the conversation?") == (
+        "Trump called the conversation very good."
+    )
+
+
 # -- other names ----------------------------------------------------------------------------------
 
 NAMES = (("Russia", "Moscow", "Kremlin"), ("Witkoff", "envoy"))

@@ -26,6 +26,12 @@ STOP_WORDS = _words(
     such than that the their theirs them then there these they this those through to too under until
     up very was we were what when where which while who whom whose why will with would you your
     """
+    # Reflexives and intensifiers ("Trump himself", "in his own words"): they point at someone
+    # the question already names. Hedges ("reportedly", "actually"): how sure, not what.
+    """
+    myself yourself himself herself itself ourselves yourselves themselves own
+    reportedly allegedly apparently actually really exactly specifically particularly
+    """
 )
 
 #: After "how", these words ask for a quantity: of what follows ("how many POWs"), or a measure
