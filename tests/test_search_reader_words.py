@@ -136,6 +136,25 @@ def test_a_reflexive_or_a_hedge_is_a_filler():
     )
 
 
+def test_which_month_wants_a_month_not_a_year():
+    briefing = briefing_of(
+        "Ukraine's incursion into Russia came in 2022.", "Ukraine's incursion into Russia came in August."
+    )
+    assert first(briefing, "in which month did ukraine launch its incursion into russia") == (
+        "Ukraine's incursion into Russia came in August."
+    )
+
+
+def test_a_date_lifts_a_fact_as_much_as_a_figure_does():
+    briefing = briefing_of(
+        "The Oval Office meeting with Zelensky was a confrontation.", "The Oval Office meeting was on 28 February."
+    )
+    # Without the weight, sharing "Zelensky" beats saying when.
+    assert first(briefing, "on what date was the oval office meeting with zelensky") == (
+        "The Oval Office meeting was on 28 February."
+    )
+
+
 # -- other names ----------------------------------------------------------------------------------
 
 NAMES = (("Russia", "Moscow", "Kremlin"), ("Witkoff", "envoy"))

@@ -19,7 +19,7 @@ from functools import cache
 from importlib import resources
 from itertools import pairwise
 
-from briefing.search.language import NUMBER_WORDS, is_figure, is_stop_word
+from briefing.search.language import MONTHS, NUMBER_WORDS, WEEKDAYS, is_figure, is_stop_word, is_time
 
 PERSON, PLACE, TIME, REASON, SIZE = "person", "place", "time", "reason", "size"
 
@@ -105,6 +105,30 @@ def asking_words(words: Sequence[str | None]) -> frozenset[int]:
         elif word == "size":  # "rank in size": a size is the answer, not the word "size"
             found.add(index)
     return frozenset(found)
+
+
+#: After "which"/"what"/"in": the unit of time asked for, and what states it.
+_TIME_UNITS = {"month": "month", "months": "month", "year": "year", "years": "year", "day": "day", "date": "day"}
+
+
+def wanted_time_unit(words: Sequence[str | None]) -> str | None:
+    """The unit a time question names ("in which month" → month; "what year", "what day"), or None."""
+    for index, word in enumerate(words[:-1]):
+        if word in _WHICH and words[index + 1] in _TIME_UNITS:
+            return _TIME_UNITS[words[index + 1]]
+    return None
+
+
+def states_time_unit(unit: str, positions: Sequence[str]) -> bool:
+    """Whether a fact's words say when in the unit asked: a month names one ("August", "28
+    February"), a year has its digits, a day a weekday or a date. "Russia's invasion in 2022"
+    answers no "which month"."""
+    words = set(positions)
+    if unit == "month":
+        return not words.isdisjoint(MONTHS)
+    if unit == "day":
+        return not words.isdisjoint(WEEKDAYS) or not words.isdisjoint(MONTHS)
+    return any(is_time(word) and word.isdigit() for word in words)
 
 
 def states_new_figure(positions: Sequence[str], asked: frozenset[str]) -> bool:

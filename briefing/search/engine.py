@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from briefing.model import OVERVIEW_ID, Briefing
 from briefing.search import bitset
-from briefing.search.answers import TIME, holds_kind, states_new_figure
+from briefing.search.answers import TIME, holds_kind, states_new_figure, states_time_unit
 from briefing.search.documents import FACTS, Document, header_documents, source_documents, topic_documents
 from briefing.search.expansion import expand
 from briefing.search.highlight import spans_for_terms
@@ -167,7 +167,8 @@ class SearchIndex:
             TermWeight(idf(self.store.size, mask.bit_count()), term.stop and not all_stop)
             for term, mask in zip(parsed.terms, masks, strict=True)
         ]
-        asks = Asks(parsed.quantity, parsed.quantity_term, parsed.time, None if parsed.kind == TIME else parsed.kind)
+        kind = None if parsed.kind == TIME else parsed.kind
+        asks = Asks(parsed.quantity, parsed.quantity_term, parsed.time, kind, parsed.time_unit)
         finder = _interval_finder(parsed.terms, grades)
         contexts: dict[str, list[float]] = {}
         averages: dict[str, list[float]] = {}
@@ -298,7 +299,7 @@ class SearchIndex:
             context=context,
             phrase=term_count > 1 and has_phrase(intervals),
             has_figure=document.has_figure and (not asks.quantity or states_new_figure(positions, asked)),
-            has_time=document.has_time,
+            has_time=document.has_time and (not asks.time_unit or states_time_unit(asks.time_unit, positions)),
             has_kind=has_kind,
         )
 

@@ -131,13 +131,14 @@ def stem_all(words: list[str]) -> list[str]:
 
 
 #: Words that place a fact in time, for "when" questions (years are found by their digits).
-TIME_WORDS = _words(
+WEEKDAYS = _words("monday tuesday wednesday thursday friday saturday sunday yesterday today tomorrow tonight")
+MONTHS = _words(
     """
-    monday tuesday wednesday thursday friday saturday sunday yesterday today tomorrow tonight
-    january february march april june july august september october november december
+    january february march april may june july august september october november december
     jan feb mar apr jun jul aug sep sept oct nov dec
     """
-)
+) - {"may"}  # "may" is mostly the verb
+TIME_WORDS = WEEKDAYS | MONTHS
 
 
 def is_time(word: str) -> bool:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from briefing.search.answers import TIME, asking_words, wanted_kind
+from briefing.search.answers import TIME, asking_words, wanted_kind, wanted_time_unit
 from briefing.search.language import asks_time, is_stop_word, quantity_question, stem
 from briefing.search.normalize import COMPOUND, analyze
 from briefing.search.paraphrase import ParaphraseTable
@@ -83,6 +83,7 @@ class Query:
     time: bool = False  # "when", "what day": a date or a day is the answer
     kind: str | None = None  # "who": a person, "where": a place, "why": a reason… (`answers`)
     words: frozenset[str] = frozenset()  # the words typed, folded
+    time_unit: str | None = None  # "in which month": "month"; "what year": "year" (`answers`)
 
     def __bool__(self) -> bool:
         return bool(self.terms)
@@ -179,7 +180,8 @@ def parse_query(
     for number in asking_words(term_words):
         terms[number].stop = True
     typed = frozenset(word for match, analysis in matches for word, _, _ in analysis.parts)
-    return Query(terms, quantity, quantity_term, asks_time(term_words) or kind == TIME, kind, typed)
+    time = asks_time(term_words) or kind == TIME
+    return Query(terms, quantity, quantity_term, time, kind, typed, wanted_time_unit(term_words) if time else None)
 
 
 def _stem_of(word: str) -> str | None:

@@ -45,7 +45,7 @@ STOP_SHARE = 0.1
 COVERAGE_FLOOR = 0.5  # a document with none of the content words would keep this share
 PHRASE = 0.15  # every term, in query order, at consecutive positions
 QUANTITY = 1.0  # a fact stating a figure, for a question asking for one
-TIME = 0.5  # a fact saying when, for a "when" question
+TIME = 1.0  # a fact saying when, for a "when" question (as much as a figure for "how many")
 KIND = 0.5  # a fact holding the person, place, reason or size a question asks for
 #: A match of at least this grade (the word, its forms, a typo) covers the word typed; a
 #: paraphrase covers its share of it.
@@ -86,6 +86,7 @@ class Asks:
     quantity_term: int | None = None  # the term naming what is counted ("how many POWs")
     time: bool = False  # "when"
     kind: str | None = None  # "who", "where", "why", "how big" (a date is `time`)
+    time_unit: str | None = None  # "in which month", "what year", "what day": `time` in that unit
 
 
 def score(evidence: Evidence, weights: Sequence[TermWeight], asks: Asks = Asks()) -> float:
