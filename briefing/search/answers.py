@@ -1,8 +1,10 @@
 """The kind of thing a question asks for, and whether a fact holds one.
 
-"who" wants a person, "where" a place, "why" a reason, "how big" a size; "what day", "which
-year" and "when" a date (`language.TIME_WORDS`, kept by each document as `has_time`); "which
-spokesperson" a person and "which country" a place, by the noun that follows.
+"who" wants a person, "where" a place, "why" a reason, "how big" or "in size" a size; "what
+day", "which year" and "when" a date (`language.TIME_WORDS`, kept by each document as
+`has_time`; in the unit named, when there is one); "which spokesperson" a person and "which
+country" a place, by the noun that follows. The noun that names the kind is a filler
+(`asking_words`).
 
 A fact holds a person or a place when one of its words is a noun WordNet gives that kind
 (`kinds.tsv`: envoy, secretary, Putin; region, town, Moscow), or a name, a word WordNet does not
@@ -113,9 +115,9 @@ _TIME_UNITS = {"month": "month", "months": "month", "year": "year", "years": "ye
 
 def wanted_time_unit(words: Sequence[str | None]) -> str | None:
     """The unit a time question names ("in which month" → month; "what year", "what day"), or None."""
-    for index, word in enumerate(words[:-1]):
-        if word in _WHICH and words[index + 1] in _TIME_UNITS:
-            return _TIME_UNITS[words[index + 1]]
+    for word, following in pairwise(words):
+        if word in _WHICH and following in _TIME_UNITS:
+            return _TIME_UNITS[following]
     return None
 
 

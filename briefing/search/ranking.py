@@ -15,8 +15,9 @@ typo), by the field it is in and by that field's length against the average. The
 * a question that asks for a kind of thing ("who" a person, "where" a place, "why" a reason, "how
   big" a size: `answers`) lifts the facts that hold one;
 * a question that asks for a quantity ("how many POWs", "how long was the call") lifts the facts
-  that state a figure (and hold the word being counted, when there is one); a "when" question
-  lifts the facts that name a day, a month or a year.
+  that state a figure the question does not already name (and hold the word being counted,
+  when there is one); a "when" question lifts, as much, the facts that name a day, a month or a
+  year (the unit asked for, when it names one: "in which month").
 """
 
 from __future__ import annotations
