@@ -215,6 +215,13 @@ def test_one_document_word_is_a_guess_for_one_query_word_only():
     assert first(briefing, "plant station rank?", paraphrases=table) == "The plant is a site of grade one."
 
 
+def test_a_people_finds_its_country():
+    briefing = briefing_of("Russia set up a drone factory with help.", "Iran helped Russia set up a drone factory.")
+    assert first(briefing, "did the iranians help russia set up a factory?") == (
+        "Iran helped Russia set up a drone factory."
+    )
+
+
 def test_a_word_being_typed_is_not_paraphrased():
     index = SearchIndex.build(briefing_of("They struck the grid."))
     assert index.search("hit", 5) == []  # still being typed: it may yet become "hitch"

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from briefing.search.answers import TIME, asking_words, wanted_kind, wanted_time_unit
 from briefing.search.language import asks_time, is_stop_word, quantity_question, stem
 from briefing.search.normalize import COMPOUND, analyze
-from briefing.search.paraphrase import ParaphraseTable
+from briefing.search.paraphrase import ParaphraseTable, demonym_bases
 from briefing.search.synonyms import SynonymTable
 from briefing.search.typos import typo_eligible, within_one_edit
 from briefing.search.variants import VariantTable, is_group_term
@@ -223,6 +223,7 @@ def _paraphrase_alternatives(
     if not paraphrases or not word.isalpha() or word in variants.single:
         return ()
     same, broader = paraphrases.related(word)
+    same = (*same, *demonym_bases(word))
     return tuple((Atom(other, stem=stem(other), best=PARAPHRASE),) for other in same) + tuple(
         (Atom(other, stem=stem(other), best=BROADER),) for other in broader
     )
