@@ -222,6 +222,15 @@ def test_a_people_finds_its_country():
     )
 
 
+def test_a_name_alone_finds_first_the_fact_that_introduces_it():
+    briefing = briefing_of(
+        "Witkoff said the plant came up.",
+        "The envoy Steve Witkoff saw Putin in Moscow.",
+        other_names=(("Witkoff", "envoy"),),
+    )
+    assert first(briefing, "witkoff") == "The envoy Steve Witkoff saw Putin in Moscow."
+
+
 def test_a_word_being_typed_is_not_paraphrased():
     index = SearchIndex.build(briefing_of("They struck the grid."))
     assert index.search("hit", 5) == []  # still being typed: it may yet become "hitch"

@@ -24,6 +24,8 @@ from itertools import pairwise
 from briefing.search.language import MONTHS, NUMBER_WORDS, WEEKDAYS, is_figure, is_stop_word, is_time
 
 PERSON, PLACE, TIME, REASON, SIZE = "person", "place", "time", "reason", "size"
+#: A query of one name wants the facts that introduce it: name and role together (`says_any`).
+INTRODUCED = "introduced"
 
 _WHICH = frozenset({"which", "what"})
 _ASKS = {"who": PERSON, "whom": PERSON, "whose": PERSON, "where": PLACE, "why": REASON, "when": TIME}
@@ -131,6 +133,16 @@ def states_time_unit(unit: str, positions: Sequence[str]) -> bool:
     if unit == "day":
         return not words.isdisjoint(WEEKDAYS) or not words.isdisjoint(MONTHS)
     return any(is_time(word) and word.isdigit() for word in words)
+
+
+def says_any(phrases: Sequence[Sequence[str]], positions: Sequence[str]) -> bool:
+    """Whether a fact's words hold one of `phrases` (folded words, at consecutive positions):
+    "White House envoy Steve Witkoff" holds "envoy", what readers call Witkoff."""
+    for phrase in phrases:
+        size = len(phrase)
+        if size and any(list(positions[at : at + size]) == list(phrase) for at in range(len(positions) - size + 1)):
+            return True
+    return False
 
 
 def states_new_figure(positions: Sequence[str], asked: frozenset[str]) -> bool:

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from briefing.model import OVERVIEW_ID, Briefing
 from briefing.search import bitset
-from briefing.search.answers import TIME, holds_kind, states_new_figure, states_time_unit
+from briefing.search.answers import INTRODUCED, TIME, holds_kind, says_any, states_new_figure, states_time_unit
 from briefing.search.documents import FACTS, Document, header_documents, source_documents, topic_documents
 from briefing.search.expansion import expand
 from briefing.search.highlight import spans_for_terms
@@ -168,7 +168,9 @@ class SearchIndex:
             for term, mask in zip(parsed.terms, masks, strict=True)
         ]
         kind = None if parsed.kind == TIME else parsed.kind
-        asks = Asks(parsed.quantity, parsed.quantity_term, parsed.time, kind, parsed.time_unit)
+        if parsed.introduced_by and kind is None:
+            kind = INTRODUCED
+        asks = Asks(parsed.quantity, parsed.quantity_term, parsed.time, kind, parsed.time_unit, parsed.introduced_by)
         finder = _interval_finder(parsed.terms, grades)
         contexts: dict[str, list[float]] = {}
         averages: dict[str, list[float]] = {}
@@ -279,7 +281,9 @@ class SearchIndex:
         positions = document.positions()
         intervals = one_guess_per_word(finder(positions, document.extras))
         has_kind = False
-        if asks.kind and document.kind in FACTS:
+        if asks.kind == INTRODUCED and document.kind in FACTS:
+            has_kind = says_any(asks.introduced_by, positions)
+        elif asks.kind and document.kind in FACTS:
             has_kind = holds_kind(
                 asks.kind, document.text, positions, document.has_time, asked, self._frequency, self.paraphrases.knows
             )

@@ -84,6 +84,8 @@ class Query:
     kind: str | None = None  # "who": a person, "where": a place, "why": a reason… (`answers`)
     words: frozenset[str] = frozenset()  # the words typed, folded
     time_unit: str | None = None  # "in which month": "month"; "what year": "year" (`answers`)
+    #: A query of one name ("witkoff"): its other names ("envoy"), whose facts introduce it.
+    introduced_by: tuple[tuple[str, ...], ...] = ()
 
     def __bool__(self) -> bool:
         return bool(self.terms)
@@ -181,7 +183,10 @@ def parse_query(
         terms[number].stop = True
     typed = frozenset(word for match, analysis in matches for word, _, _ in analysis.parts)
     time = asks_time(term_words) or kind == TIME
-    return Query(terms, quantity, quantity_term, time, kind, typed, wanted_time_unit(term_words) if time else None)
+    unit = wanted_time_unit(term_words) if time else None
+    only = term_words[0] if len(terms) == 1 and not terms[0].stop else None
+    named = tuple(synonyms.names_of((only,))) if only else ()
+    return Query(terms, quantity, quantity_term, time, kind, typed, unit, named)
 
 
 def _stem_of(word: str) -> str | None:

@@ -88,6 +88,7 @@ class Asks:
     time: bool = False  # "when"
     kind: str | None = None  # "who", "where", "why", "how big" (a date is `time`)
     time_unit: str | None = None  # "in which month", "what year", "what day": `time` in that unit
+    introduced_by: tuple[tuple[str, ...], ...] = ()  # kind INTRODUCED: the name's other names
 
 
 def score(evidence: Evidence, weights: Sequence[TermWeight], asks: Asks = Asks()) -> float:
