@@ -48,6 +48,11 @@ def test_which_with_a_person_noun_asks_for_a_person():
     )
 
 
+def test_who_wants_a_name_not_a_lowercase_role():
+    briefing = briefing_of("The negotiators headed to the talks.", "The talks were headed by Rubio.")
+    assert first(briefing, "who headed the talks?") == "The talks were headed by Rubio."
+
+
 def test_where_prefers_the_fact_that_names_a_place_the_question_does_not():
     briefing = briefing_of(
         "Technical talks start soon in Russia.",

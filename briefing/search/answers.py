@@ -7,7 +7,8 @@ country" a place, by the noun that follows. The noun that names the kind is a fi
 (`asking_words`).
 
 A fact holds a person or a place when one of its words is a noun WordNet gives that kind
-(`kinds.tsv`: envoy, secretary, Putin; region, town, Moscow), or a name, a word WordNet does not
+(`kinds.tsv`: envoy, secretary, Putin; region, town, Moscow; a person's only when capitalised,
+a name or a title: "negotiators" names no one), or a name, a word WordNet does not
 know (Witkoff, Slovyansk), that the question does not already name and that is not in most of
 the briefing (on a briefing about Russia and Ukraine, every claim
 names them: naming them again answers no "where"). Read from a fact's words when it is ranked:
@@ -176,6 +177,8 @@ def holds_kind(
         found = kind_of(word)
         if found is None and (len(word) <= 3 or known(word) or word.capitalize() not in text):
             continue  # a name is a word English does not have, capitalised in the text
+        if found == kind and kind == PERSON and word.capitalize() not in text:
+            continue  # "negotiators" names no one: "who" wants a name or a title ("Secretary of State")
         if found in (kind, None) and not _common(word, frequency):
             return True
     kinds = shared_kinds()
