@@ -48,6 +48,11 @@ def test_which_with_a_person_noun_asks_for_a_person():
     )
 
 
+def test_who_wants_a_name_not_a_lowercase_role():
+    briefing = briefing_of("The negotiators headed to the talks.", "The talks were headed by Rubio.")
+    assert first(briefing, "who headed the talks?") == "The talks were headed by Rubio."
+
+
 def test_where_prefers_the_fact_that_names_a_place_the_question_does_not():
     briefing = briefing_of(
         "Technical talks start soon in Russia.",
@@ -82,6 +87,77 @@ def test_how_big_prefers_a_size_to_another_figure():
 def test_what_day_asks_for_a_day():
     briefing = briefing_of("The swap is agreed.", "The swap is set for Wednesday.")
     assert first(briefing, "what day is the swap") == "The swap is set for Wednesday."
+
+
+def test_the_noun_after_which_is_a_filler_the_answer_need_not_repeat():
+    # "countries" is the kind of answer, not a word of it: without the rule the fact that says
+    # "countries" wins over the one that names them.
+    briefing = briefing_of(
+        "KHL teams would play in both countries.",
+        "The KHL has teams in Russia, Belarus, Kazakhstan and China.",
+    )
+    assert first(briefing, "which countries have KHL teams") == (
+        "The KHL has teams in Russia, Belarus, Kazakhstan and China."
+    )
+
+
+def test_what_day_of_the_week_makes_both_nouns_fillers():
+    briefing = briefing_of(
+        "The envoy saw Putin the week before Trump and Putin spoke.", "Trump and Putin spoke on Tuesday."
+    )
+    assert first(briefing, "what day of the week did trump and putin speak") == "Trump and Putin spoke on Tuesday."
+
+
+def test_a_figure_the_question_names_is_no_answer_to_how_long():
+    # "two" is a figure, but the question says it: only "90" answers how long.
+    briefing = briefing_of("The two leaders spoke about the call.", "The two leaders spoke for 90 minutes.")
+    assert first(briefing, "how long did the two leaders speak") == "The two leaders spoke for 90 minutes."
+
+
+def test_in_size_asks_for_a_size():
+    briefing = briefing_of("The plant is the oldest in Europe.", "The plant is the largest in Europe.")
+    assert first(briefing, "how does the plant rank in size") == "The plant is the largest in Europe."
+
+
+def test_a_long_question_keeps_its_last_content_words():
+    # Twelve words before "policy" are fillers or shared by both facts: the last word decides.
+    briefing = briefing_of(
+        "Why is the US move toward Moscow seen as a break with the past, reports ask.",
+        "Why is the US move toward Moscow seen as a break with the past policy of isolation.",
+    )
+    assert first(briefing, "why is the US move toward Moscow seen as a break with the past policy") == (
+        "Why is the US move toward Moscow seen as a break with the past policy of isolation."
+    )
+
+
+def test_a_reflexive_or_a_hedge_is_a_filler():
+    # "himself" points at Trump, whom the question names; matched as a word it picks the
+    # fact that happens to say "himself".
+    briefing = briefing_of(
+        "Trump cast himself as a dealmaker in the conversation.", "Trump called the conversation very good."
+    )
+    assert first(briefing, "how did trump himself sum up the conversation?") == (
+        "Trump called the conversation very good."
+    )
+
+
+def test_which_month_wants_a_month_not_a_year():
+    briefing = briefing_of(
+        "Ukraine's incursion into Russia came in 2022.", "Ukraine's incursion into Russia came in August."
+    )
+    assert first(briefing, "in which month did ukraine launch its incursion into russia") == (
+        "Ukraine's incursion into Russia came in August."
+    )
+
+
+def test_a_date_lifts_a_fact_as_much_as_a_figure_does():
+    briefing = briefing_of(
+        "The Oval Office meeting with Zelensky was a confrontation.", "The Oval Office meeting was on 28 February."
+    )
+    # Without the weight, sharing "Zelensky" beats saying when.
+    assert first(briefing, "on what date was the oval office meeting with zelensky") == (
+        "The Oval Office meeting was on 28 February."
+    )
 
 
 # -- other names ----------------------------------------------------------------------------------
@@ -134,6 +210,30 @@ def test_a_paraphrase_ranks_below_the_word_typed_and_the_briefings_synonyms():
     )
     texts = [hit.text for hit in SearchIndex.build(briefing).search("hit grid", 5)]
     assert texts == ["They hit the grid.", "They attacked the grid.", "They struck the grid."]
+
+
+def test_one_document_word_is_a_guess_for_one_query_word_only():
+    # "place" paraphrases both "station" and "rank": counted twice, it would tie with a fact
+    # that holds a paraphrase of each ("site", "grade"), and win by coming first.
+    table = ParaphraseTable(["station\tplace site\t", "rank\tplace grade\t"])
+    briefing = briefing_of("The plant is a place of risk.", "The plant is a site of grade one.")
+    assert first(briefing, "plant station rank?", paraphrases=table) == "The plant is a site of grade one."
+
+
+def test_a_people_finds_its_country():
+    briefing = briefing_of("Russia set up a drone factory with help.", "Iran helped Russia set up a drone factory.")
+    assert first(briefing, "did the iranians help russia set up a factory?") == (
+        "Iran helped Russia set up a drone factory."
+    )
+
+
+def test_a_name_alone_finds_first_the_fact_that_introduces_it():
+    briefing = briefing_of(
+        "Witkoff said the plant came up.",
+        "The envoy Steve Witkoff saw Putin in Moscow.",
+        other_names=(("Witkoff", "envoy"),),
+    )
+    assert first(briefing, "witkoff") == "The envoy Steve Witkoff saw Putin in Moscow."
 
 
 def test_a_word_being_typed_is_not_paraphrased():

@@ -1,11 +1,14 @@
 """The kind of thing a question asks for, and whether a fact holds one.
 
-"who" wants a person, "where" a place, "why" a reason, "how big" a size; "what day", "which
-year" and "when" a date (`language.TIME_WORDS`, kept by each document as `has_time`); "which
-spokesperson" a person and "which country" a place, by the noun that follows.
+"who" wants a person, "where" a place, "why" a reason, "how big" or "in size" a size; "what
+day", "which year" and "when" a date (`language.TIME_WORDS`, kept by each document as
+`has_time`; in the unit named, when there is one); "which spokesperson" a person and "which
+country" a place, by the noun that follows. The noun that names the kind is a filler
+(`asking_words`).
 
 A fact holds a person or a place when one of its words is a noun WordNet gives that kind
-(`kinds.tsv`: envoy, secretary, Putin; region, town, Moscow), or a name, a word WordNet does not
+(`kinds.tsv`: envoy, secretary, Putin; region, town, Moscow; a person's only when capitalised,
+a name or a title: "negotiators" names no one), or a name, a word WordNet does not
 know (Witkoff, Slovyansk), that the question does not already name and that is not in most of
 the briefing (on a briefing about Russia and Ukraine, every claim
 names them: naming them again answers no "where"). Read from a fact's words when it is ranked:
@@ -19,9 +22,11 @@ from functools import cache
 from importlib import resources
 from itertools import pairwise
 
-from briefing.search.language import NUMBER_WORDS, is_stop_word
+from briefing.search.language import MONTHS, NUMBER_WORDS, WEEKDAYS, is_figure, is_stop_word, is_time
 
 PERSON, PLACE, TIME, REASON, SIZE = "person", "place", "time", "reason", "size"
+#: A query of one name wants the facts that introduce it: name and role together (`says_any`).
+INTRODUCED = "introduced"
 
 _WHICH = frozenset({"which", "what"})
 _ASKS = {"who": PERSON, "whom": PERSON, "whose": PERSON, "where": PLACE, "why": REASON, "when": TIME}
@@ -41,6 +46,9 @@ _KIND_NOUNS = {
 }
 #: After "how": a size ("how big was the incursion" → 500 square miles).
 _SIZE_MEASURES = frozenset({"big", "large", "vast", "huge", "small"})
+#: After "how": words that ask for a size and are fillers there ("how big"). Not "how long":
+#: a briefing's synonyms may tie "long" to "hours" and "length", the words the answer holds.
+_HOW_MEASURES = _SIZE_MEASURES
 
 #: Words that give a reason ("because", "why": the label of a difference, "in order to", "so that").
 REASON_WORDS = _words(
@@ -74,9 +82,74 @@ def wanted_kind(words: Sequence[str | None]) -> str | None:
                 return PERSON  # "which spokesperson", "what envoy"
         if word == "how" and following and following[0] in _SIZE_MEASURES:
             return SIZE
+        if word == "size":  # "how does the plant rank in size" → "Europe's largest"
+            return SIZE
         if word in _ASKS:
             return _ASKS[word]
     return None
+
+
+def asking_words(words: Sequence[str | None]) -> frozenset[int]:
+    """Which of a question's words only say what kind of answer it wants, and so are fillers
+    like "who": the noun after "which"/"what" ("what *day* of the *week*", "which *countries*")
+    and the size after "how" ("how *big*"). The answer seldom repeats them:
+    "The KHL has teams in Russia, Belarus…" answers "which countries have KHL teams"."""
+    found: set[int] = set()
+    for index, word in enumerate(words):
+        if word in _WHICH:
+            for offset, noun in enumerate(words[index + 1 : index + 3], start=index + 1):
+                if noun in _KIND_NOUNS:
+                    found.add(offset)
+                    if offset + 2 < len(words) and words[offset + 1] == "of" and words[offset + 2] in _KIND_NOUNS:
+                        found.add(offset + 2)  # "what day of the week": "of" then the next noun
+                    elif offset + 3 < len(words) and words[offset + 1] == "of" and words[offset + 3] in _KIND_NOUNS:
+                        found.add(offset + 3)  # "what day of the week"
+                    break
+        elif word == "how" and index + 1 < len(words) and words[index + 1] in _HOW_MEASURES:
+            found.add(index + 1)
+        elif word == "size":  # "rank in size": a size is the answer, not the word "size"
+            found.add(index)
+    return frozenset(found)
+
+
+#: After "which"/"what"/"in": the unit of time asked for, and what states it.
+_TIME_UNITS = {"month": "month", "months": "month", "year": "year", "years": "year", "day": "day", "date": "day"}
+
+
+def wanted_time_unit(words: Sequence[str | None]) -> str | None:
+    """The unit a time question names ("in which month" → month; "what year", "what day"), or None."""
+    for word, following in pairwise(words):
+        if word in _WHICH and following in _TIME_UNITS:
+            return _TIME_UNITS[following]
+    return None
+
+
+def states_time_unit(unit: str, positions: Sequence[str]) -> bool:
+    """Whether a fact's words say when in the unit asked: a month names one ("August", "28
+    February"), a year has its digits, a day a weekday or a date. "Russia's invasion in 2022"
+    answers no "which month"."""
+    words = set(positions)
+    if unit == "month":
+        return not words.isdisjoint(MONTHS)
+    if unit == "day":
+        return not words.isdisjoint(WEEKDAYS) or not words.isdisjoint(MONTHS)
+    return any(is_time(word) and word.isdigit() for word in words)
+
+
+def says_any(phrases: Sequence[Sequence[str]], positions: Sequence[str]) -> bool:
+    """Whether a fact's words hold one of `phrases` (folded words, at consecutive positions):
+    "White House envoy Steve Witkoff" holds "envoy", what readers call Witkoff."""
+    for phrase in phrases:
+        size = len(phrase)
+        if size and any(list(positions[at : at + size]) == list(phrase) for at in range(len(positions) - size + 1)):
+            return True
+    return False
+
+
+def states_new_figure(positions: Sequence[str], asked: frozenset[str]) -> bool:
+    """Whether a fact's words state a figure the question does not already name: "the two
+    leaders agreed" answers no "how long were the two leaders on the phone"."""
+    return any(is_figure(word) and word not in asked for word in positions)
 
 
 def holds_kind(
@@ -104,6 +177,8 @@ def holds_kind(
         found = kind_of(word)
         if found is None and (len(word) <= 3 or known(word) or word.capitalize() not in text):
             continue  # a name is a word English does not have, capitalised in the text
+        if found == kind and kind == PERSON and word.capitalize() not in text:
+            continue  # "negotiators" names no one: "who" wants a name or a title ("Secretary of State")
         if found in (kind, None) and not _common(word, frequency):
             return True
     kinds = shared_kinds()

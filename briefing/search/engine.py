@@ -17,13 +17,20 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from briefing.model import OVERVIEW_ID, Briefing
 from briefing.search import bitset
-from briefing.search.answers import TIME, holds_kind
+from briefing.search.answers import INTRODUCED, TIME, holds_kind, says_any, states_new_figure, states_time_unit
 from briefing.search.documents import FACTS, Document, header_documents, source_documents, topic_documents
 from briefing.search.expansion import expand
 from briefing.search.highlight import spans_for_terms
 from briefing.search.hit import Hit
 from briefing.search.index import IndexStore, MemoryIndex, name_term
-from briefing.search.matching import DirectGrades, Interval, has_phrase, simple_intervals, term_intervals
+from briefing.search.matching import (
+    DirectGrades,
+    Interval,
+    has_phrase,
+    one_guess_per_word,
+    simple_intervals,
+    term_intervals,
+)
 from briefing.search.paraphrase import ParaphraseTable, shared_paraphrases
 from briefing.search.query import STEM, Query, Term, parse_query
 from briefing.search.ranking import Asks, Evidence, TermWeight, idf, score
@@ -160,7 +167,10 @@ class SearchIndex:
             TermWeight(idf(self.store.size, mask.bit_count()), term.stop and not all_stop)
             for term, mask in zip(parsed.terms, masks, strict=True)
         ]
-        asks = Asks(parsed.quantity, parsed.quantity_term, parsed.time, None if parsed.kind == TIME else parsed.kind)
+        kind = None if parsed.kind == TIME else parsed.kind
+        if parsed.introduced_by and kind is None:
+            kind = INTRODUCED
+        asks = Asks(parsed.quantity, parsed.quantity_term, parsed.time, kind, parsed.time_unit, parsed.introduced_by)
         finder = _interval_finder(parsed.terms, grades)
         contexts: dict[str, list[float]] = {}
         averages: dict[str, list[float]] = {}
@@ -269,9 +279,11 @@ class SearchIndex:
         asked: frozenset[str],
     ) -> Evidence:
         positions = document.positions()
-        intervals = finder(positions, document.extras)
+        intervals = one_guess_per_word(finder(positions, document.extras))
         has_kind = False
-        if asks.kind and document.kind in FACTS:
+        if asks.kind == INTRODUCED and document.kind in FACTS:
+            has_kind = says_any(asks.introduced_by, positions)
+        elif asks.kind and document.kind in FACTS:
             has_kind = holds_kind(
                 asks.kind, document.text, positions, document.has_time, asked, self._frequency, self.paraphrases.knows
             )
@@ -290,8 +302,8 @@ class SearchIndex:
             matches=matches,
             context=context,
             phrase=term_count > 1 and has_phrase(intervals),
-            has_figure=document.has_figure,
-            has_time=document.has_time,
+            has_figure=document.has_figure and (not asks.quantity or states_new_figure(positions, asked)),
+            has_time=document.has_time and (not asks.time_unit or states_time_unit(asks.time_unit, positions)),
             has_kind=has_kind,
         )
 

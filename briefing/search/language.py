@@ -26,6 +26,12 @@ STOP_WORDS = _words(
     such than that the their theirs them then there these they this those through to too under until
     up very was we were what when where which while who whom whose why will with would you your
     """
+    # Reflexives and intensifiers ("Trump himself", "in his own words"): they point at someone
+    # the question already names. Hedges ("reportedly", "actually"): how sure, not what.
+    """
+    myself yourself himself herself itself ourselves yourselves themselves own
+    reportedly allegedly apparently actually really exactly specifically particularly
+    """
 )
 
 #: After "how", these words ask for a quantity: of what follows ("how many POWs"), or a measure
@@ -125,13 +131,14 @@ def stem_all(words: list[str]) -> list[str]:
 
 
 #: Words that place a fact in time, for "when" questions (years are found by their digits).
-TIME_WORDS = _words(
+WEEKDAYS = _words("monday tuesday wednesday thursday friday saturday sunday yesterday today tomorrow tonight")
+MONTHS = _words(
     """
-    monday tuesday wednesday thursday friday saturday sunday yesterday today tomorrow tonight
-    january february march april june july august september october november december
+    january february march april may june july august september october november december
     jan feb mar apr jun jul aug sep sept oct nov dec
     """
-)
+) - {"may"}  # "may" is mostly the verb
+TIME_WORDS = WEEKDAYS | MONTHS
 
 
 def is_time(word: str) -> bool:

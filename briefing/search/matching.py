@@ -129,3 +129,23 @@ def char_spans(intervals: list[list[Interval]], spans: Sequence[tuple[int, int]]
         else:
             merged.append([start, end])
     return tuple((start, end) for start, end in merged)
+
+
+#: A match below this grade (a paraphrase or a broader word) is a guess at the reader's meaning.
+WEAK = 0.5
+
+
+def one_guess_per_word(intervals: list[list[Interval]]) -> list[list[Interval]]:
+    """Each term's intervals, less the guesses at a word another term already holds: a document
+    word guessed for two query words ("place" for both "station" and "rank") counts for the
+    term that matches it best only. Matches of the word typed or its forms always count."""
+    owner: dict[int, tuple[float, int]] = {}
+    for term, found in enumerate(intervals):
+        for first, _, grade in found:
+            if grade > owner.get(first, (0.0, -1))[0]:
+                owner[first] = (grade, term)
+    if len(owner) == sum(len(found) for found in intervals):
+        return intervals  # no word matched twice: the common case, nothing to drop
+    return [
+        [item for item in found if item[2] >= WEAK or owner[item[0]][1] == term] for term, found in enumerate(intervals)
+    ]

@@ -59,6 +59,18 @@ class ParaphraseTable:
         return found
 
 
+def demonym_bases(word: str) -> tuple[str, ...]:
+    """The place a folded "-ian" word may be of ("iranians" → iran, "russian" → russia,
+    "ukrainian" → ukraine, "canadian" → canada): WordNet has no link from a people to its
+    country. Guesses only: a guess the briefing does not have matches nothing."""
+    if word.endswith("s"):
+        word = word[:-1]
+    if not word.endswith("ian") or len(word) < 6:
+        return ()
+    root = word[:-3]
+    return (word[:-1], root, root + "e", root + "a")
+
+
 @cache
 def shared_paraphrases() -> ParaphraseTable:
     """The shipped table, read on first use and kept for the process."""

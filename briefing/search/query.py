@@ -15,10 +15,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from briefing.search.answers import TIME, wanted_kind
+from briefing.search.answers import TIME, asking_words, wanted_kind, wanted_time_unit
 from briefing.search.language import asks_time, is_stop_word, quantity_question, stem
 from briefing.search.normalize import COMPOUND, analyze
-from briefing.search.paraphrase import ParaphraseTable
+from briefing.search.paraphrase import ParaphraseTable, demonym_bases
 from briefing.search.synonyms import SynonymTable
 from briefing.search.typos import typo_eligible, within_one_edit
 from briefing.search.variants import VariantTable, is_group_term
@@ -26,9 +26,12 @@ from briefing.search.variants import VariantTable, is_group_term
 EXACT, STEM, PART_OF_VARIANT, PREFIX, SYNONYM, TYPO = 1.0, 0.85, 0.8, 0.7, 0.8, 0.5
 #: General English paraphrases (`paraphrase`): below every form of the word typed.
 PARAPHRASE, BROADER = 0.45, 0.35
-#: Only this much of a query is read, and at most this many terms are used.
+#: Only this much of a query is read, and at most this many terms are used: `MAX_TERMS` words
+#: that are not fillers (a long question keeps its last content words: "...with past policy"),
+#: `MAX_WORDS` in all.
 MAX_QUERY_CHARS = 1_000
 MAX_TERMS = 12
+MAX_WORDS = 24
 #: A prefix this short does not pull in variant spellings ("k" must not find every KHL).
 MIN_PREFIX_FOR_VARIANTS = 3
 #: Words before the last are prefixes from this length ("nuc plant" finds "nuclear plant").
@@ -80,6 +83,9 @@ class Query:
     time: bool = False  # "when", "what day": a date or a day is the answer
     kind: str | None = None  # "who": a person, "where": a place, "why": a reason… (`answers`)
     words: frozenset[str] = frozenset()  # the words typed, folded
+    time_unit: str | None = None  # "in which month": "month"; "what year": "year" (`answers`)
+    #: A query of one name ("witkoff"): its other names ("envoy"), whose facts introduce it.
+    introduced_by: tuple[tuple[str, ...], ...] = ()
 
     def __bool__(self) -> bool:
         return bool(self.terms)
@@ -107,11 +113,13 @@ def parse_query(
     paraphrases = paraphrases or ParaphraseTable()
     query = query[:MAX_QUERY_CHARS]
     matches = []
+    content = 0
     for match in COMPOUND.finditer(query):
         analysis = analyze(match.group())
         if analysis.parts:
             matches.append((match, analysis))
-        if len(matches) >= MAX_TERMS:
+            content += not (len(analysis.parts) == 1 and is_stop_word(analysis.parts[0][0]))
+        if content >= MAX_TERMS or len(matches) >= MAX_WORDS:
             break
     if not matches:
         return Query([])
@@ -171,8 +179,14 @@ def parse_query(
         index += 1
     quantity, quantity_term = quantity_question(term_words)
     kind = wanted_kind(term_words)
+    for number in asking_words(term_words):
+        terms[number].stop = True
     typed = frozenset(word for match, analysis in matches for word, _, _ in analysis.parts)
-    return Query(terms, quantity, quantity_term, asks_time(term_words) or kind == TIME, kind, typed)
+    time = asks_time(term_words) or kind == TIME
+    unit = wanted_time_unit(term_words) if time else None
+    only = term_words[0] if len(terms) == 1 and not terms[0].stop else None
+    named = tuple(synonyms.names_of((only,))) if only else ()
+    return Query(terms, quantity, quantity_term, time, kind, typed, unit, named)
 
 
 def _stem_of(word: str) -> str | None:
@@ -214,6 +228,7 @@ def _paraphrase_alternatives(
     if not paraphrases or not word.isalpha() or word in variants.single:
         return ()
     same, broader = paraphrases.related(word)
+    same = (*same, *demonym_bases(word))
     return tuple((Atom(other, stem=stem(other), best=PARAPHRASE),) for other in same) + tuple(
         (Atom(other, stem=stem(other), best=BROADER),) for other in broader
     )

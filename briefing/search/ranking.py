@@ -15,8 +15,9 @@ typo), by the field it is in and by that field's length against the average. The
 * a question that asks for a kind of thing ("who" a person, "where" a place, "why" a reason, "how
   big" a size: `answers`) lifts the facts that hold one;
 * a question that asks for a quantity ("how many POWs", "how long was the call") lifts the facts
-  that state a figure (and hold the word being counted, when there is one); a "when" question
-  lifts the facts that name a day, a month or a year.
+  that state a figure the question does not already name (and hold the word being counted,
+  when there is one); a "when" question lifts, as much, the facts that name a day, a month or a
+  year (the unit asked for, when it names one: "in which month").
 """
 
 from __future__ import annotations
@@ -45,7 +46,7 @@ STOP_SHARE = 0.1
 COVERAGE_FLOOR = 0.5  # a document with none of the content words would keep this share
 PHRASE = 0.15  # every term, in query order, at consecutive positions
 QUANTITY = 1.0  # a fact stating a figure, for a question asking for one
-TIME = 0.5  # a fact saying when, for a "when" question
+TIME = 1.0  # a fact saying when, for a "when" question (as much as a figure for "how many")
 KIND = 0.5  # a fact holding the person, place, reason or size a question asks for
 #: A match of at least this grade (the word, its forms, a typo) covers the word typed; a
 #: paraphrase covers its share of it.
@@ -86,6 +87,8 @@ class Asks:
     quantity_term: int | None = None  # the term naming what is counted ("how many POWs")
     time: bool = False  # "when"
     kind: str | None = None  # "who", "where", "why", "how big" (a date is `time`)
+    time_unit: str | None = None  # "in which month", "what year", "what day": `time` in that unit
+    introduced_by: tuple[tuple[str, ...], ...] = ()  # kind INTRODUCED: the name's other names
 
 
 def score(evidence: Evidence, weights: Sequence[TermWeight], asks: Asks = Asks()) -> float:

@@ -65,6 +65,17 @@ class SynonymTable:
                     found.append(member)
         return found
 
+    def names_of(self, words: Phrase) -> list[Phrase]:
+        """What readers call the thing the briefing calls `words` (by stem): "Witkoff" → envoy,
+        special envoy. A fact that says both introduces it."""
+        key = tuple(stem(word) for word in words)
+        found: list[Phrase] = []
+        for number in self._by_stems.get(key, ()):
+            members = self._groups[number]
+            if number in self._named and tuple(stem(word) for word in members[0]) == key:
+                found.extend(member for member in members[1:] if member not in found)
+        return found
+
     def match_query_words(self, words: list[str | None]) -> list[tuple[int, int]]:
         """Runs of two words or more in a query that are a member ("public opinion"):
         [(first index, last index)], longest first, left to right."""
