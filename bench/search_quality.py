@@ -6,7 +6,12 @@ expression that the hit's topic title plus text must match, column 3 (optional) 
 `reworded` (asked in the reader's own words) or `keyword` — and prints, per set and per class,
 right@1 (the first hit answers), right@3 (one of the first three does) and every query that missed.
 
-    python bench/search_quality.py [QUERIES.tsv ...] [--content DIR] [--in-process] [--quiet]
+    python bench/search_quality.py [QUERIES.tsv ...] [--content DIR] [--in-process] [--quiet] [--as-shown]
+
+`--as-shown` matches the answer against the result as a reader sees it in the list, with each
+side's outlets and a claim's outlets ("which outlet said three hours?" is answered by
+`Call length: nearly three hours [usdailyonline.com]; …`). The default, stricter figure matches
+the topic title and text alone; the README reports both.
 
 Without files: the shared set, `<repo>/../shared/search/meeting-queries.tsv`, and every set under
 `bench/queries/`. `--in-process` asks the same `SearchIndex` in this process (seconds, not a
@@ -70,6 +75,23 @@ def read_cases(path: Path) -> list[Case]:
     return cases
 
 
+def listed_text(record: dict) -> str:
+    """A `--json` hit as the result list shows it: the topic, then each side with its own outlets
+    for a "where reports differ" entry, or the text with the outlets it cites."""
+    sides = record.get("sides") or []
+    if sides:
+        said = "; ".join(f"{side['text']} [{', '.join(side['outlets'])}]" for side in sides)
+        text = f"{record['label']}: {said}" if record.get("label") else said
+    else:
+        outlets = record.get("outlets") or []
+        text = (
+            f"{record['text']}  [{', '.join(outlets)}]"
+            if outlets and record.get("kind") != "source"
+            else record["text"]
+        )
+    return f"{record.get('topic') or ''} {text}"
+
+
 def fresh_process_searcher(content: str | None) -> Searcher:
     def search(query: str) -> list[dict]:
         command = [sys.executable, "-m", "briefing"]
@@ -87,6 +109,7 @@ def fresh_process_searcher(content: str | None) -> Searcher:
 
 
 def in_process_searcher(content: str | None) -> Searcher:
+    from briefing.commands.search import hit_record
     from briefing.loading.loader import load_briefing
     from briefing.loading.paths import bundled_content_dir
     from briefing.search import SearchIndex
@@ -95,7 +118,7 @@ def in_process_searcher(content: str | None) -> Searcher:
     index = SearchIndex.build(briefing)
 
     def search(query: str) -> list[dict]:
-        return [{"topic": hit.title if hit.topic_id else "", "text": hit.text} for hit in index.search(query, 3)]
+        return [hit_record(hit, briefing) for hit in index.search(query, 3)]
 
     return search
 
@@ -104,10 +127,11 @@ def _label(hit: dict) -> str:
     return f"{hit.get('topic') or ''} › {hit['text']}"
 
 
-def score(case: Case, hits: list[dict]) -> Outcome:
+def score(case: Case, hits: list[dict], as_shown: bool = False) -> Outcome:
     rank = None
     for position, hit in enumerate(hits[:3], start=1):
-        if case.answer.search(f"{hit.get('topic') or ''} {hit['text']}"):
+        judged = listed_text(hit) if as_shown else f"{hit.get('topic') or ''} {hit['text']}"
+        if case.answer.search(judged):
             rank = position
             break
     return Outcome(case, rank, tuple(_label(hit) for hit in hits[:3]))
@@ -122,12 +146,17 @@ def figures(outcomes: list[Outcome]) -> dict:
     }
 
 
-def run(path: Path = DEFAULT_QUERIES, content: str | None = None, searcher: Searcher | None = None) -> dict:
+def run(
+    path: Path = DEFAULT_QUERIES,
+    content: str | None = None,
+    searcher: Searcher | None = None,
+    as_shown: bool = False,
+) -> dict:
     """Figures for one set: queries, at_1, at_3, per class (`classes`), and every outcome."""
     cases = read_cases(path)
     search = searcher or fresh_process_searcher(content)
     with ThreadPoolExecutor(max_workers=2) as pool:
-        outcomes = list(pool.map(lambda case: score(case, search(case.query)), cases))
+        outcomes = list(pool.map(lambda case: score(case, search(case.query), as_shown), cases))
     kinds = sorted({outcome.case.kind for outcome in outcomes})
     classes = {kind: figures([o for o in outcomes if o.case.kind == kind]) for kind in kinds}
     return {**figures(outcomes), "classes": classes, "outcomes": outcomes}
@@ -148,6 +177,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--content", metavar="DIR", help="content folder (default: the bundled briefing)")
     parser.add_argument("--in-process", action="store_true", help="search in this process (fast, same figures)")
     parser.add_argument("--quiet", action="store_true", help="figures only, not the misses")
+    parser.add_argument(
+        "--as-shown", action="store_true", help="match the result as listed, with its outlets (see above)"
+    )
     args = parser.parse_args(argv)
     sets = args.queries or default_sets()
     missing = [path for path in sets if not path.is_file()]
@@ -162,7 +194,7 @@ def main(argv: list[str] | None = None) -> int:
     report = []
     for path in sets:
         try:
-            found = run(path, args.content, searcher)
+            found = run(path, args.content, searcher, args.as_shown)
         except ValueError as exc:
             print(f"search_quality: {exc}", file=sys.stderr)
             return 2
@@ -179,6 +211,7 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"search quality (targets: the shared set right@1 >= {TARGET_AT_1:.0%}, right@3 >= {TARGET_AT_3:.0%}; "
         f"unseen questions >= {UNSEEN_AT_1:.0%}, >= {UNSEEN_AT_3:.0%})"
+        + ("; matched as shown, with outlets" if args.as_shown else "")
     )
     for path, found in report:
         print(_line(path.name, found))
