@@ -240,3 +240,53 @@ def test_a_word_being_typed_is_not_paraphrased():
     index = SearchIndex.build(briefing_of("They struck the grid."))
     assert index.search("hit", 5) == []  # still being typed: it may yet become "hitch"
     assert [hit.text for hit in index.search("hit ", 5)] == ["They struck the grid."]
+
+
+# -- who wrote or carried a report: the outlet's card ---------------------------------------------
+
+
+def briefing_with_outlet(*claims: str) -> Briefing:
+    """`briefing_of`'s topic, and one outlet: an AP story carried by a newspaper, with its byline."""
+    from briefing.model import Source
+
+    wire = Source(
+        "wire",
+        "Harbour Gazette (Associated Press story)",
+        "Gazette/AP",
+        "Leaders agree to a pause in strikes",
+        "2025-03-18",
+        "Ann Madhani and Boris Lind, Associated Press",
+        "",
+        frozenset(),
+        "",
+        ("The longest account of the call.",),
+        "sources/wire.md",
+    )
+    plain = briefing_of(*claims)
+    return Briefing.from_topics(plain.header, list(plain.iter_topics()), (wire,))
+
+
+def hits(briefing: Briefing, query: str) -> list:
+    return SearchIndex.build(briefing).search(query, 5)
+
+
+def test_who_wrote_the_report_finds_the_outlets_byline():
+    briefing = briefing_with_outlet("The Associated Press report says the call was long.")
+    found = hits(briefing, "Who wrote the Associated Press report?")[0]
+    assert found.kind == "source" and "Madhani" in found.text
+
+
+def test_which_newspaper_ran_the_story_finds_the_outlet_that_carried_it():
+    briefing = briefing_with_outlet("The AP story says the pause is limited.")
+    found = hits(briefing, "Which newspaper ran the AP version of the story?")[0]
+    assert found.kind == "source" and "Harbour Gazette" in found.text
+
+
+def test_reporters_typed_as_keywords_find_the_byline():
+    briefing = briefing_with_outlet("The AP story says the pause is limited.")
+    assert "Madhani" in hits(briefing, "ap reporters")[0].text
+
+
+def test_what_someone_wrote_is_not_a_question_about_the_outlet():
+    briefing = briefing_with_outlet("Trump wrote on social media that the leaders agreed to a pause.")
+    assert hits(briefing, "What did Trump write about the pause?")[0].kind == "claim"

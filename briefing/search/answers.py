@@ -67,6 +67,28 @@ COMMON_SHARE = 0.05
 COMMON_LEAST = 4
 
 
+#: Words that ask who wrote or carried a report: the outlet's card (name, headline, byline)
+#: is the answer ("who wrote the AP story", "which newspaper ran it", "ap reporters").
+_SOURCE_NOUNS = _words(
+    "byline bylines reporter reporters journalist journalists correspondent correspondents newspaper "
+    "newspapers paper papers outlet outlets publication publications author authors writer writers"
+)
+#: After "who": verbs of writing or carrying a report ("who wrote", "who reported", "who carried").
+_SOURCE_VERBS = _words("wrote written write writes reported reports authored filed carried carries published ran")
+
+
+def asks_source(words: Sequence[str | None]) -> bool:
+    """Whether a query asks who wrote or carried a report: a word naming a reporter or an outlet
+    ("byline", "newspaper", "reporters"), or "who" before a verb of writing ("who wrote").
+    Not "what did the president write": that asks what he said."""
+    for index, word in enumerate(words):
+        if word in _SOURCE_NOUNS:
+            return True
+        if word in ("who", "whom") and index + 1 < len(words) and words[index + 1] in _SOURCE_VERBS:
+            return True
+    return False
+
+
 def wanted_kind(words: Sequence[str | None]) -> str | None:
     """The kind of answer a question wants, from its words (one folded word per query term, None
     for a term of several words): "who raised the plant" → person; "which capital" → place."""

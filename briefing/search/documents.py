@@ -37,6 +37,8 @@ FACTS = frozenset({"claim", "difference"})
 #: line comes first, then topics as the outline orders them (overview first), then outlets.
 Order = tuple[int, int, str, int]
 _BOTTOM_LINE: Order = (0, -(2**31), "", 0)
+#: A byline that names no one.
+_NO_BYLINE = frozenset({"", "none", "not confirmed", "unknown", "n/a"})
 
 
 class Document(NamedTuple):
@@ -181,7 +183,12 @@ def source_documents(source: Source, variants: VariantTable) -> list[Document]:
         )
 
     headline = source.headline or source.outlet
-    documents = [document("source", [[headline], [source.outlet], [source.short]], headline, 0)]
+    byline = source.byline if source.byline.strip().casefold() not in _NO_BYLINE else ""
+    text = f"{source.outlet}: {headline}" if source.headline else headline
+    if byline:
+        text = f"{text} — by {byline}"
+    card = [[headline], [source.outlet, byline], [source.short]]
+    documents = [document("source", card, text, 0)]
     for position, paragraph in enumerate(source.paragraphs, start=1):
         documents.append(document("paragraph", [[paragraph]], paragraph, position))
     return documents

@@ -170,7 +170,15 @@ class SearchIndex:
         kind = None if parsed.kind == TIME else parsed.kind
         if parsed.introduced_by and kind is None:
             kind = INTRODUCED
-        asks = Asks(parsed.quantity, parsed.quantity_term, parsed.time, kind, parsed.time_unit, parsed.introduced_by)
+        asks = Asks(
+            parsed.quantity,
+            parsed.quantity_term,
+            parsed.time,
+            kind,
+            parsed.time_unit,
+            parsed.introduced_by,
+            parsed.source,
+        )
         finder = _interval_finder(parsed.terms, grades)
         contexts: dict[str, list[float]] = {}
         averages: dict[str, list[float]] = {}

@@ -47,6 +47,7 @@ COVERAGE_FLOOR = 0.5  # a document with none of the content words would keep thi
 PHRASE = 0.15  # every term, in query order, at consecutive positions
 QUANTITY = 1.0  # a fact stating a figure, for a question asking for one
 TIME = 1.0  # a fact saying when, for a "when" question (as much as a figure for "how many")
+SOURCE = 3.0  # an outlet's card, for a question asking who wrote or carried a report
 KIND = 0.5  # a fact holding the person, place, reason or size a question asks for
 #: A match of at least this grade (the word, its forms, a typo) covers the word typed; a
 #: paraphrase covers its share of it.
@@ -89,6 +90,7 @@ class Asks:
     kind: str | None = None  # "who", "where", "why", "how big" (a date is `time`)
     time_unit: str | None = None  # "in which month", "what year", "what day": `time` in that unit
     introduced_by: tuple[tuple[str, ...], ...] = ()  # kind INTRODUCED: the name's other names
+    source: bool = False  # who wrote or carried a report: an outlet's card is the answer
 
 
 def score(evidence: Evidence, weights: Sequence[TermWeight], asks: Asks = Asks()) -> float:
@@ -138,4 +140,6 @@ def score(evidence: Evidence, weights: Sequence[TermWeight], asks: Asks = Asks()
         result *= 1.0 + TIME
     if fact and asks.kind and evidence.has_kind:
         result *= 1.0 + KIND
+    if asks.source and kind == "source":
+        result *= 1.0 + SOURCE
     return result
