@@ -290,3 +290,24 @@ def test_reporters_typed_as_keywords_find_the_byline():
 def test_what_someone_wrote_is_not_a_question_about_the_outlet():
     briefing = briefing_with_outlet("Trump wrote on social media that the leaders agreed to a pause.")
     assert hits(briefing, "What did Trump write about the pause?")[0].kind == "claim"
+
+
+# -- a claim that points back borrows the names of the claim before it ---------------------------
+
+
+def test_a_claim_opening_on_those_borrows_the_names_before_it():
+    briefing = briefing_of(
+        "Talks in Geneva were led by Anna Lind.",
+        "Ukraine agreed to the plan at talks in Jeddah.",
+        "Those talks were led by Marco Rubio.",
+    )
+    assert first(briefing, "who led the jeddah talks") == "Those talks were led by Marco Rubio."
+
+
+def test_borrowed_names_are_not_the_claims_own_words():
+    briefing = briefing_of(
+        "Ukraine agreed to the plan at talks in Jeddah.",
+        "Those talks were led by Marco Rubio.",
+        "Jeddah hosted the talks, which Marco Rubio led.",
+    )
+    assert first(briefing, "jeddah talks rubio") != "Those talks were led by Marco Rubio."
