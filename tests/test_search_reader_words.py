@@ -154,7 +154,8 @@ def test_a_date_lifts_a_fact_as_much_as_a_figure_does():
     briefing = briefing_of(
         "The Oval Office meeting with Zelensky was a confrontation.", "The Oval Office meeting was on 28 February."
     )
-    # Without the weight, sharing "Zelensky" beats saying when.
+    # Without the weight, sharing "Zelensky" beats saying when; and without the date counting as a
+    # word the question asks for, the missing "Zelensky" costs too much (the share held is squared).
     assert first(briefing, "on what date was the oval office meeting with zelensky") == (
         "The Oval Office meeting was on 28 February."
     )
@@ -311,3 +312,18 @@ def test_borrowed_names_are_not_the_claims_own_words():
         "Jeddah hosted the talks, which Marco Rubio led.",
     )
     assert first(briefing, "jeddah talks rubio") != "Those talks were led by Marco Rubio."
+
+
+# -- a fact holding more of the question's distinct words beats one repeating fewer ---------------
+
+
+def test_more_distinct_words_beat_one_word_repeated():
+    """'end military aid demand': a claim saying the rare "military" three times with "aid" and
+    "demand" but no "end" ranked above one holding all four words, two of them by their stem
+    ("demands", "militaries"); the share of the question's words a fact holds counts squared."""
+    from briefing.search.ranking import Evidence, TermWeight, score
+
+    weights = [TermWeight(1.5), TermWeight(4.0), TermWeight(1.0), TermWeight(1.0)]  # end military aid demand
+    three_times = Evidence("claim", (12,), (15.0,), ([], [(0, 1.0)] * 3, [(0, 1.0)], [(0, 1.0)]))
+    all_four = Evidence("claim", (12,), (15.0,), ([(0, 1.0)], [(0, 0.8)], [(0, 1.0)], [(0, 0.8)]))
+    assert score(all_four, weights) > score(three_times, weights)
