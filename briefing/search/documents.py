@@ -154,13 +154,13 @@ def topic_documents(topic: Topic, variants: VariantTable) -> list[Document]:
                 order=(part, order, title_key, 0),
             )
         )
-    names = ""  # the previous claim's names, for a claim that points back to it
+    before = ("", "")  # the previous claim's text and what it borrowed, for one pointing back to it
     for position, claim in enumerate(claims, start=1):
         parts = claim.parts
         text = parts[0].text.strip() if len(parts) == 1 else claim.text
         if claim.label:  # "Call length: nearly three hours; …" reads as an answer, the text alone may not
             text = f"{claim.label}: {text}"
-        borrowed = names if not claim.is_difference and _points_back(text) else ""
+        borrowed = _names(*before) if before[0] and not claim.is_difference and _points_back(text) else ""
         documents.append(
             _document(
                 "difference" if claim.is_difference else "claim",
@@ -178,7 +178,7 @@ def topic_documents(topic: Topic, variants: VariantTable) -> list[Document]:
                 order=(part, order, title_key, position),
             )
         )
-        names = _names(text, borrowed)
+        before = (text, borrowed)
     return documents
 
 
