@@ -327,3 +327,18 @@ def test_more_distinct_words_beat_one_word_repeated():
     three_times = Evidence("claim", (12,), (15.0,), ([], [(0, 1.0)] * 3, [(0, 1.0)], [(0, 1.0)]))
     all_four = Evidence("claim", (12,), (15.0,), ([(0, 1.0)], [(0, 0.8)], [(0, 1.0)], [(0, 0.8)]))
     assert score(all_four, weights) > score(three_times, weights)
+
+
+def test_where_be_held_makes_held_a_filler():
+    briefing = briefing_of(
+        "The plan was held back from the technical talks.",
+        "The technical talks go ahead in Riyadh.",
+    )
+    assert first(briefing, "where will the technical talks be held") == "The technical talks go ahead in Riyadh."
+
+
+def test_when_did_they_take_a_town_keeps_take():
+    from briefing.search.answers import asking_words
+
+    assert asking_words(["when", "did", "russia", "take", "kursk"]) == frozenset()
+    assert asking_words(["where", "did", "the", "talks", "take", "place"]) == frozenset({4, 5})
