@@ -154,7 +154,8 @@ def test_a_date_lifts_a_fact_as_much_as_a_figure_does():
     briefing = briefing_of(
         "The Oval Office meeting with Zelensky was a confrontation.", "The Oval Office meeting was on 28 February."
     )
-    # Without the weight, sharing "Zelensky" beats saying when.
+    # Without the weight, sharing "Zelensky" beats saying when; and without the date counting as a
+    # word the question asks for, the missing "Zelensky" costs too much (the share held is squared).
     assert first(briefing, "on what date was the oval office meeting with zelensky") == (
         "The Oval Office meeting was on 28 February."
     )
@@ -240,3 +241,104 @@ def test_a_word_being_typed_is_not_paraphrased():
     index = SearchIndex.build(briefing_of("They struck the grid."))
     assert index.search("hit", 5) == []  # still being typed: it may yet become "hitch"
     assert [hit.text for hit in index.search("hit ", 5)] == ["They struck the grid."]
+
+
+# -- who wrote or carried a report: the outlet's card ---------------------------------------------
+
+
+def briefing_with_outlet(*claims: str) -> Briefing:
+    """`briefing_of`'s topic, and one outlet: an AP story carried by a newspaper, with its byline."""
+    from briefing.model import Source
+
+    wire = Source(
+        "wire",
+        "Harbour Gazette (Associated Press story)",
+        "Gazette/AP",
+        "Leaders agree to a pause in strikes",
+        "2025-03-18",
+        "Ann Madhani and Boris Lind, Associated Press",
+        "",
+        frozenset(),
+        "",
+        ("The longest account of the call.",),
+        "sources/wire.md",
+    )
+    plain = briefing_of(*claims)
+    return Briefing.from_topics(plain.header, list(plain.iter_topics()), (wire,))
+
+
+def hits(briefing: Briefing, query: str) -> list:
+    return SearchIndex.build(briefing).search(query, 5)
+
+
+def test_who_wrote_the_report_finds_the_outlets_byline():
+    briefing = briefing_with_outlet("The Associated Press report says the call was long.")
+    found = hits(briefing, "Who wrote the Associated Press report?")[0]
+    assert found.kind == "source" and "Madhani" in found.text
+
+
+def test_which_newspaper_ran_the_story_finds_the_outlet_that_carried_it():
+    briefing = briefing_with_outlet("The AP story says the pause is limited.")
+    found = hits(briefing, "Which newspaper ran the AP version of the story?")[0]
+    assert found.kind == "source" and "Harbour Gazette" in found.text
+
+
+def test_reporters_typed_as_keywords_find_the_byline():
+    briefing = briefing_with_outlet("The AP story says the pause is limited.")
+    assert "Madhani" in hits(briefing, "ap reporters")[0].text
+
+
+def test_what_someone_wrote_is_not_a_question_about_the_outlet():
+    briefing = briefing_with_outlet("Trump wrote on social media that the leaders agreed to a pause.")
+    assert hits(briefing, "What did Trump write about the pause?")[0].kind == "claim"
+
+
+# -- a claim that points back borrows the names of the claim before it ---------------------------
+
+
+def test_a_claim_opening_on_those_borrows_the_names_before_it():
+    briefing = briefing_of(
+        "Talks in Geneva were led by Anna Lind.",
+        "Ukraine agreed to the plan at talks in Jeddah.",
+        "Those talks were led by Marco Rubio.",
+    )
+    assert first(briefing, "who led the jeddah talks") == "Those talks were led by Marco Rubio."
+
+
+def test_borrowed_names_are_not_the_claims_own_words():
+    briefing = briefing_of(
+        "Ukraine agreed to the plan at talks in Jeddah.",
+        "Those talks were led by Marco Rubio.",
+        "Jeddah hosted the talks, which Marco Rubio led.",
+    )
+    assert first(briefing, "jeddah talks rubio") != "Those talks were led by Marco Rubio."
+
+
+# -- a fact holding more of the question's distinct words beats one repeating fewer ---------------
+
+
+def test_more_distinct_words_beat_one_word_repeated():
+    """'end military aid demand': a claim saying the rare "military" three times with "aid" and
+    "demand" but no "end" ranked above one holding all four words, two of them by their stem
+    ("demands", "militaries"); the share of the question's words a fact holds counts squared."""
+    from briefing.search.ranking import Evidence, TermWeight, score
+
+    weights = [TermWeight(1.5), TermWeight(4.0), TermWeight(1.0), TermWeight(1.0)]  # end military aid demand
+    three_times = Evidence("claim", (12,), (15.0,), ([], [(0, 1.0)] * 3, [(0, 1.0)], [(0, 1.0)]))
+    all_four = Evidence("claim", (12,), (15.0,), ([(0, 1.0)], [(0, 0.8)], [(0, 1.0)], [(0, 0.8)]))
+    assert score(all_four, weights) > score(three_times, weights)
+
+
+def test_where_be_held_makes_held_a_filler():
+    briefing = briefing_of(
+        "The plan was held back from the technical talks.",
+        "The technical talks go ahead in Riyadh.",
+    )
+    assert first(briefing, "where will the technical talks be held") == "The technical talks go ahead in Riyadh."
+
+
+def test_when_did_they_take_a_town_keeps_take():
+    from briefing.search.answers import asking_words
+
+    assert asking_words(["when", "did", "russia", "take", "kursk"]) == frozenset()
+    assert asking_words(["where", "did", "the", "talks", "take", "place"]) == frozenset({4, 5})

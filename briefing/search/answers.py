@@ -67,6 +67,28 @@ COMMON_SHARE = 0.05
 COMMON_LEAST = 4
 
 
+#: Words that ask who wrote or carried a report: the outlet's card (name, headline, byline)
+#: is the answer ("who wrote the AP story", "which newspaper ran it", "ap reporters").
+_SOURCE_NOUNS = _words(
+    "byline bylines reporter reporters journalist journalists correspondent correspondents newspaper "
+    "newspapers paper papers outlet outlets publication publications author authors writer writers"
+)
+#: After "who": verbs of writing or carrying a report ("who wrote", "who reported", "who carried").
+_SOURCE_VERBS = _words("wrote written write writes reported reports authored filed carried carries published ran")
+
+
+def asks_source(words: Sequence[str | None]) -> bool:
+    """Whether a query asks who wrote or carried a report: a word naming a reporter or an outlet
+    ("byline", "newspaper", "reporters"), or "who" before a verb of writing ("who wrote").
+    Not "what did the president write": that asks what he said."""
+    for index, word in enumerate(words):
+        if word in _SOURCE_NOUNS:
+            return True
+        if word in ("who", "whom") and index + 1 < len(words) and words[index + 1] in _SOURCE_VERBS:
+            return True
+    return False
+
+
 def wanted_kind(words: Sequence[str | None]) -> str | None:
     """The kind of answer a question wants, from its words (one folded word per query term, None
     for a term of several words): "who raised the plant" → person; "which capital" → place."""
@@ -92,7 +114,8 @@ def wanted_kind(words: Sequence[str | None]) -> str | None:
 def asking_words(words: Sequence[str | None]) -> frozenset[int]:
     """Which of a question's words only say what kind of answer it wants, and so are fillers
     like "who": the noun after "which"/"what" ("what *day* of the *week*", "which *countries*")
-    and the size after "how" ("how *big*"). The answer seldom repeats them:
+    the size after "how" ("how *big*") and, in a "where" or "when" question, the verb that only
+    says something happens ("be *held*", "*take place*"). The answer seldom repeats them:
     "The KHL has teams in Russia, Belarus…" answers "which countries have KHL teams"."""
     found: set[int] = set()
     for index, word in enumerate(words):
@@ -109,7 +132,21 @@ def asking_words(words: Sequence[str | None]) -> frozenset[int]:
             found.add(index + 1)
         elif word == "size":  # "rank in size": a size is the answer, not the word "size"
             found.add(index)
+    if any(word in _WHERE_WHEN for word in words):  # "where will the talks be held": that they happen
+        for index, word in enumerate(words):
+            if word in _HAPPENING:
+                found.add(index)
+            elif word in _TAKE and index + 1 < len(words) and words[index + 1] == "place":
+                found.update((index, index + 1))
     return frozenset(found)
+
+
+_WHERE_WHEN = frozenset({"where", "when"})
+#: In a "where" or "when" question, verbs that only say the thing happens ("be held", "take
+#: place", "happen"): the answer names the place or the day, seldom the verb. "Putin held back"
+#: answers no "where will the talks be held".
+_HAPPENING = _words("held hold holding happen happens happened happening occur occurs occurred")
+_TAKE = _words("take takes taking took taken")  # "take place"; "when did Russia take Kursk" is no filler
 
 
 #: After "which"/"what"/"in": the unit of time asked for, and what states it.

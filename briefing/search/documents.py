@@ -7,7 +7,10 @@ lengths, and whether it states a figure.
 
 Fields by kind (in `FIELDS` order; the first is the text a hit shows):
 
-* claim, difference: the text (a "where reports differ" entry's starts with its label)
+* claim, difference: the text (a "where reports differ" entry's starts with its label); a claim
+  that opens on a word pointing back ("Those talks…", "It…", "He…") holds, after a SEPARATOR, the
+  names of the claim before it ("Saudi Arabia"), which search counts as light context, as it does
+  the topic's title (`CONTEXT`), never as the claim's own words or in its length
 * topic: title, summary, aliases (each alias apart, so no phrase runs from one into the next)
 * source: headline (or outlet name), outlet name, badge; paragraph: one paragraph of the outlet
 * overview: the bottom line
@@ -15,10 +18,11 @@ Fields by kind (in `FIELDS` order; the first is the text a hit shows):
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 from briefing.model import OVERVIEW_ID, Header, Source, Topic
-from briefing.search.language import FIGURE, TIME, answer_marks
+from briefing.search.language import FIGURE, TIME, answer_marks, is_stop_word
 from briefing.search.normalize import SEPARATOR, Extra, terms_of
 from briefing.search.variants import VariantTable
 
@@ -37,6 +41,12 @@ FACTS = frozenset({"claim", "difference"})
 #: line comes first, then topics as the outline orders them (overview first), then outlets.
 Order = tuple[int, int, str, int]
 _BOTTOM_LINE: Order = (0, -(2**31), "", 0)
+#: A claim's first word that points back to the claim before it: it borrows that claim's names.
+_POINTING_BACK = "it its he his him she her they their them those these this that there such both"
+POINTING_BACK = frozenset(_POINTING_BACK.split())
+_NAME = re.compile(r"\b[^\W\d_][\w'’-]*")
+#: A byline that names no one.
+_NO_BYLINE = frozenset({"", "none", "not confirmed", "unknown", "n/a"})
 
 
 class Document(NamedTuple):
@@ -73,9 +83,12 @@ def _document(
     kind: str,
     fields: list[list[str]],
     variants: VariantTable,
+    context: str = "",
     **ref,
 ) -> Document:
-    """A document from its fields; each field is a list of phrases (kept apart by SEPARATOR)."""
+    """A document from its fields; each field is a list of phrases (kept apart by SEPARATOR).
+    `context` (a fact's borrowed names) follows its one field after a SEPARATOR: searchable,
+    not counted in its length nor read for figures or dates."""
     terms: list[str] = []
     extras: list[Extra] = []
     starts: list[int] = []
@@ -91,10 +104,14 @@ def _document(
             if phrase:
                 terms_of(phrase, terms, extras)
         lengths.append(len(terms) - before - max(0, len(phrases) - 1))
+    own = len(terms)
+    if context:
+        terms.append(SEPARATOR)
+        terms_of(context, terms, extras)
     words = set(terms)
     variants.annotate(terms, extras, words)
     joined = " ".join(terms)
-    marks = answer_marks(words, joined)
+    marks = answer_marks(set(terms[:own]), " ".join(terms[:own])) if context else answer_marks(words, joined)
     return Document(
         kind=kind,
         terms=joined,
@@ -137,16 +154,19 @@ def topic_documents(topic: Topic, variants: VariantTable) -> list[Document]:
                 order=(part, order, title_key, 0),
             )
         )
+    before = ("", "")  # the previous claim's text and what it borrowed, for one pointing back to it
     for position, claim in enumerate(claims, start=1):
         parts = claim.parts
         text = parts[0].text.strip() if len(parts) == 1 else claim.text
         if claim.label:  # "Call length: nearly three hours; …" reads as an answer, the text alone may not
             text = f"{claim.label}: {text}"
+        borrowed = _names(*before) if before[0] and not claim.is_difference and _points_back(text) else ""
         documents.append(
             _document(
                 "difference" if claim.is_difference else "claim",
                 [[text]],
                 variants,
+                borrowed,
                 topic_id=topic.id,
                 claim_id=claim.id,
                 source_id=None,
@@ -158,7 +178,21 @@ def topic_documents(topic: Topic, variants: VariantTable) -> list[Document]:
                 order=(part, order, title_key, position),
             )
         )
+        before = (text, borrowed)
     return documents
+
+
+def _points_back(text: str) -> bool:
+    first = _NAME.match(text.lstrip("\"“‘'( "))
+    return first is not None and first.group().casefold() in POINTING_BACK
+
+
+def _names(text: str, borrowed: str) -> str:
+    """The capitalised words of a claim that are not fillers (and those it borrowed itself)."""
+    found = [word for word in _NAME.findall(text) if word[0].isupper() and not is_stop_word(word.casefold())]
+    if borrowed:
+        found += borrowed.split()
+    return " ".join(dict.fromkeys(found))
 
 
 def source_documents(source: Source, variants: VariantTable) -> list[Document]:
@@ -181,7 +215,12 @@ def source_documents(source: Source, variants: VariantTable) -> list[Document]:
         )
 
     headline = source.headline or source.outlet
-    documents = [document("source", [[headline], [source.outlet], [source.short]], headline, 0)]
+    byline = source.byline if source.byline.strip().casefold() not in _NO_BYLINE else ""
+    text = f"{source.outlet}: {headline}" if source.headline else headline
+    if byline:
+        text = f"{text} — by {byline}"
+    card = [[headline], [source.outlet, byline], [source.short]]
+    documents = [document("source", card, text, 0)]
     for position, paragraph in enumerate(source.paragraphs, start=1):
         documents.append(document("paragraph", [[paragraph]], paragraph, position))
     return documents

@@ -31,6 +31,7 @@ from briefing.search.matching import (
     simple_intervals,
     term_intervals,
 )
+from briefing.search.normalize import SEPARATOR
 from briefing.search.paraphrase import ParaphraseTable, shared_paraphrases
 from briefing.search.query import STEM, Query, Term, parse_query
 from briefing.search.ranking import Asks, Evidence, TermWeight, idf, score
@@ -170,7 +171,15 @@ class SearchIndex:
         kind = None if parsed.kind == TIME else parsed.kind
         if parsed.introduced_by and kind is None:
             kind = INTRODUCED
-        asks = Asks(parsed.quantity, parsed.quantity_term, parsed.time, kind, parsed.time_unit, parsed.introduced_by)
+        asks = Asks(
+            parsed.quantity,
+            parsed.quantity_term,
+            parsed.time,
+            kind,
+            parsed.time_unit,
+            parsed.introduced_by,
+            parsed.source,
+        )
         finder = _interval_finder(parsed.terms, grades)
         contexts: dict[str, list[float]] = {}
         averages: dict[str, list[float]] = {}
@@ -287,10 +296,15 @@ class SearchIndex:
             has_kind = holds_kind(
                 asks.kind, document.text, positions, document.has_time, asked, self._frequency, self.paraphrases.knows
             )
-        matches = [_per_position(document, found) for found in intervals]
         context: list[float] = []
         if document.kind in FACTS and document.topic_id is not None:
             context = self._context(document.topic_id, finder, contexts, term_count)
+        if document.kind in FACTS and SEPARATOR in positions:  # the names it borrowed (`documents`)
+            own = positions.index(SEPARATOR)
+            borrowed = [max((grade for first, _, grade in found if first > own), default=0.0) for found in intervals]
+            intervals = [[interval for interval in found if interval[0] < own] for found in intervals]
+            context = [max(pair) for pair in zip(context or [0.0] * term_count, borrowed, strict=True)]
+        matches = [_per_position(document, found) for found in intervals]
         return Evidence(
             kind=document.kind,
             lengths=document.lengths,

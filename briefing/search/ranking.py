@@ -10,8 +10,10 @@ typo), by the field it is in and by that field's length against the average. The
 * a fact also gets a little from its topic's title and aliases (what the topic is about), so
   "where would hockey games be played" finds "The games would be held in both countries";
 * question words and fillers ("who", "the", "did") weigh a tenth of a content word;
-* the share of the query's content words (rarity-weighted) that a document holds scales it, so
-  the document with all the words usually wins, and a rare word missing costs more than a common one;
+* the share of the query's content words (rarity-weighted) that a document holds, squared, scales
+  it, so the document with all the words usually wins over one repeating a few of them, and a rare
+  word missing costs more than a common one; for a question asking for a kind of thing (below),
+  the thing asked for counts as one more word, of average rarity, held by the facts that hold one;
 * a question that asks for a kind of thing ("who" a person, "where" a place, "why" a reason, "how
   big" a size: `answers`) lifts the facts that hold one;
 * a question that asks for a quantity ("how many POWs", "how long was the call") lifts the facts
@@ -47,10 +49,12 @@ COVERAGE_FLOOR = 0.5  # a document with none of the content words would keep thi
 PHRASE = 0.15  # every term, in query order, at consecutive positions
 QUANTITY = 1.0  # a fact stating a figure, for a question asking for one
 TIME = 1.0  # a fact saying when, for a "when" question (as much as a figure for "how many")
+SOURCE = 3.0  # an outlet's card, for a question asking who wrote or carried a report
 KIND = 0.5  # a fact holding the person, place, reason or size a question asks for
 #: A match of at least this grade (the word, its forms, a typo) covers the word typed; a
 #: paraphrase covers its share of it.
 COVER_FULL = 0.5
+COVER_POWER = 2.0  # the share of the words held counts squared: distinct words beat repeats
 
 
 @dataclass(frozen=True)
@@ -89,6 +93,7 @@ class Asks:
     kind: str | None = None  # "who", "where", "why", "how big" (a date is `time`)
     time_unit: str | None = None  # "in which month", "what year", "what day": `time` in that unit
     introduced_by: tuple[tuple[str, ...], ...] = ()  # kind INTRODUCED: the name's other names
+    source: bool = False  # who wrote or carried a report: an outlet's card is the answer
 
 
 def score(evidence: Evidence, weights: Sequence[TermWeight], asks: Asks = Asks()) -> float:
@@ -127,7 +132,17 @@ def score(evidence: Evidence, weights: Sequence[TermWeight], asks: Asks = Asks()
                 covered += weight.idf * CONTEXT_COVERS
     if not relevance:
         return 0.0
-    coverage = covered / total if total else 1.0
+    if fact and total and (asks.quantity or asks.time or asks.kind):  # what is asked counts as one more word
+        share = total / max(1, sum(not weight.stop for weight in weights))
+        total += share
+        counted = asks.quantity_term is None or bool(evidence.matches[asks.quantity_term])
+        if (
+            (asks.quantity and evidence.has_figure and counted)
+            or (asks.time and evidence.has_time)
+            or (asks.kind and evidence.has_kind)
+        ):
+            covered += share
+    coverage = (covered / total if total else 1.0) ** COVER_POWER
     result = relevance * KIND_WEIGHTS[kind] * (COVERAGE_FLOOR + (1.0 - COVERAGE_FLOOR) * coverage)
     if evidence.phrase:
         result *= 1.0 + PHRASE
@@ -138,4 +153,6 @@ def score(evidence: Evidence, weights: Sequence[TermWeight], asks: Asks = Asks()
         result *= 1.0 + TIME
     if fact and asks.kind and evidence.has_kind:
         result *= 1.0 + KIND
+    if asks.source and kind == "source":
+        result *= 1.0 + SOURCE
     return result
