@@ -75,6 +75,14 @@ def read_cases(path: Path) -> list[Case]:
     return cases
 
 
+def _title(record: dict) -> str:
+    """What the list shows before a hit's text: its topic, or for an outlet's card its name."""
+    if record.get("topic"):
+        return record["topic"]
+    outlets = record.get("outlets") or []
+    return outlets[0] if record.get("kind") == "source" and outlets else ""
+
+
 def listed_text(record: dict) -> str:
     """A `--json` hit as the result list shows it: the topic, then each side with its own outlets
     for a "where reports differ" entry, or the text with the outlets it cites."""
@@ -89,7 +97,7 @@ def listed_text(record: dict) -> str:
             if outlets and record.get("kind") != "source"
             else record["text"]
         )
-    return f"{record.get('topic') or ''} {text}"
+    return f"{_title(record)} {text}"
 
 
 def fresh_process_searcher(content: str | None) -> Searcher:
@@ -124,13 +132,13 @@ def in_process_searcher(content: str | None) -> Searcher:
 
 
 def _label(hit: dict) -> str:
-    return f"{hit.get('topic') or ''} › {hit['text']}"
+    return f"{_title(hit)} › {hit['text']}"
 
 
 def score(case: Case, hits: list[dict], as_shown: bool = False) -> Outcome:
     rank = None
     for position, hit in enumerate(hits[:3], start=1):
-        judged = listed_text(hit) if as_shown else f"{hit.get('topic') or ''} {hit['text']}"
+        judged = listed_text(hit) if as_shown else f"{_title(hit)} {hit['text']}"
         if case.answer.search(judged):
             rank = position
             break

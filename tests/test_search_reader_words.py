@@ -280,7 +280,7 @@ def test_who_wrote_the_report_finds_the_outlets_byline():
 def test_which_newspaper_ran_the_story_finds_the_outlet_that_carried_it():
     briefing = briefing_with_outlet("The AP story says the pause is limited.")
     found = hits(briefing, "Which newspaper ran the AP version of the story?")[0]
-    assert found.kind == "source" and "Harbour Gazette" in found.text
+    assert found.kind == "source" and "Harbour Gazette" in found.title
 
 
 def test_reporters_typed_as_keywords_find_the_byline():

@@ -216,7 +216,8 @@ def source_documents(source: Source, variants: VariantTable) -> list[Document]:
 
     headline = source.headline or source.outlet
     byline = source.byline if source.byline.strip().casefold() not in _NO_BYLINE else ""
-    text = f"{source.outlet}: {headline}" if source.headline else headline
+    # The hit's title is the outlet's name, so its text starts at the headline (not the name twice).
+    text = headline
     if byline:
         text = f"{text} — by {byline}"
     card = [[headline], [source.outlet, byline], [source.short]]
