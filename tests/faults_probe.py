@@ -45,6 +45,7 @@ def fresh_answers(folder: Path) -> dict:
 def same_answers(after: dict, fresh: dict) -> None:
     after = dict(after)
     after.pop("notices", None)
+    after.pop("rounds", None)
     assert after["topics"] == fresh["topics"], "the topic list"
     assert after["problems"] == fresh["problems"], "the problem list"
     assert after["hits"] == fresh["hits"], "the answers to the fixed queries"
@@ -58,9 +59,15 @@ def probe(folder: Path, cache: Path, **env: str) -> dict:
     return json.loads(done.stdout)
 
 
-def run_python(argv: list[str], cache: Path, preexec_fn=None, **env: str) -> subprocess.CompletedProcess:
+def environment_for(cache: Path, **env: str) -> dict[str, str]:
+    """The environment of every process a fault test starts: its own cache, and the marker."""
     environment = {**os.environ, "XDG_CACHE_HOME": str(cache), MARKER_VAR: str(cache), **env}
     environment.pop("BRIEFING_NO_CACHE", None)
+    return environment
+
+
+def run_python(argv: list[str], cache: Path, preexec_fn=None, **env: str) -> subprocess.CompletedProcess:
+    environment = environment_for(cache, **env)
     return subprocess.run(
         [sys.executable, *argv],
         env=environment,
@@ -93,9 +100,37 @@ def survivors(marker: str) -> list[int]:
     return found
 
 
+def follow(folder: Path, until: Path) -> dict:
+    """What an open app does while an author saves, headless: bring the store up to date
+    (`reloader`, the app's reload path), read what a reader would (the outline, every topic, a
+    search), again and again until the file `until` exists; then once more, and the answers of
+    the briefing it would show, with how many rounds it read."""
+    from briefing.search import SearchIndex
+    from briefing.store.open import open_briefing, reloader
+
+    shown, store = open_briefing(folder)
+    reload = reloader(store)
+    rounds = 0
+    while not until.exists():
+        result = reload()
+        if result is not None:
+            shown = result[0]
+        for entry in shown.outline:
+            shown.topic(entry.id)
+        SearchIndex.for_briefing(shown).search(QUERIES[rounds % len(QUERIES)])
+        rounds += 1
+    result = reload()
+    if result is not None:
+        shown = result[0]
+    return {**answers(shown), "rounds": rounds}
+
+
 if __name__ == "__main__":
     from briefing.store.open import open_briefing
 
+    if sys.argv[1] == "--follow":
+        print(json.dumps(follow(Path(sys.argv[2]), Path(sys.argv[3]))))
+        sys.exit(0)
     shown, store = open_briefing(Path(sys.argv[1]))
     store.ensure_index()
     result = answers(shown)

@@ -1,0 +1,88 @@
+"""Several processes on one briefing at once, as in a meeting room: two readers following the
+folder through the app's reload path, `briefing check --watch`, and an editor saving a topic 100
+times a second (in place, as most editors do, so a reader can catch the file half written, and by
+rename). Afterwards every reader shows, and the next command answers, what a store built from
+nothing would; no process printed a traceback."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from faults_probe import PROBE, environment_for, fresh_answers, probe, same_answers
+
+from briefing.loading.paths import bundled_content_dir
+
+SAVES_PER_SECOND = 100
+SAVING_SECONDS = 3.0
+
+
+def start(argv: list[str], cache: Path) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, *argv],
+        env={**environment_for(cache), "PYTHONUNBUFFERED": "1"},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def versions(path: Path) -> list[str]:
+    """The file as saved, in turn: the same length each time, so only its bytes tell them apart
+    (a store that trusted size alone, or a digest of other bytes than it parsed, would keep one)."""
+    text = path.read_text(encoding="utf-8")
+    assert "Energy truce" in text
+    return [text, text.replace("Energy truce", "Energy pause"), text.replace("Energy truce", "Energy halts")]
+
+
+def save(path: Path, text: str, in_place: bool) -> None:
+    if in_place:
+        path.write_text(text, encoding="utf-8")  # truncate, then write: a reader may see either half
+    else:
+        temporary = path.with_name(f".{path.name}.swp")
+        temporary.write_text(text, encoding="utf-8")
+        os.replace(temporary, path)
+
+
+def test_two_readers_check_watch_and_an_editor_saving_100_times_a_second(tmp_path):
+    folder = tmp_path / "content"
+    shutil.copytree(bundled_content_dir(), folder)
+    cache = tmp_path / "cache"
+    probe(folder, cache)  # the store exists and is indexed, as when an app is already open
+    stop = tmp_path / "stop"
+    readers = [start([str(PROBE), "--follow", str(folder), str(stop)], cache) for _ in range(2)]
+    watcher = start(["-m", "briefing", "check", "--watch", str(folder)], cache)
+    topic = folder / "topics" / "energy-truce.md"
+    texts = versions(topic)
+    try:
+        time.sleep(1.0)  # all three up and reading
+        saves = int(SAVES_PER_SECOND * SAVING_SECONDS)
+        began = time.monotonic()
+        for number in range(saves):
+            save(topic, texts[number % len(texts)], in_place=number % 4 != 3)
+            time.sleep(max(0.0, began + (number + 1) / SAVES_PER_SECOND - time.monotonic()))
+        save(topic, texts[0], in_place=True)  # the last save: the first text again
+        time.sleep(1.0)  # the watcher's debounce, and a reader's last round
+        stop.touch()
+        outputs = [reader.communicate(timeout=60) for reader in readers]
+        watcher.send_signal(signal.SIGINT)
+        watched, watch_errors = watcher.communicate(timeout=60)
+    finally:
+        for process in [*readers, watcher]:
+            process.kill()
+            process.wait()
+    fresh = fresh_answers(folder)
+    for (out, errors), reader in zip(outputs, readers, strict=True):
+        assert reader.returncode == 0 and "Traceback" not in errors, errors
+        after = json.loads(out)
+        assert after["rounds"] > 10, "the reader read while the editor saved"
+        same_answers(after, fresh)
+    assert watcher.returncode == 0 and "Traceback" not in watch_errors, watch_errors
+    assert "topics/energy-truce.md changed" in watched
+    same_answers(probe(folder, cache), fresh)
