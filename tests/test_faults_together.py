@@ -86,3 +86,34 @@ def test_two_readers_check_watch_and_an_editor_saving_100_times_a_second(tmp_pat
     assert watcher.returncode == 0 and "Traceback" not in watch_errors, watch_errors
     assert "topics/energy-truce.md changed" in watched
     same_answers(probe(folder, cache), fresh)
+
+
+def test_a_save_while_a_file_is_read_is_not_mistaken_for_the_next(tmp_path, monkeypatch):
+    """The editor's race, made certain: the store takes the digest of a file as saved (B), the
+    editor saves A before the parser reads it, then B again. The next sync must show B, not A
+    kept under B's digest (the bytes are the same as the digest says: nothing to read again)."""
+    from briefing.store import compile as compiling
+    from briefing.store.open import open_briefing, refresh
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    folder = tmp_path / "content"
+    shutil.copytree(bundled_content_dir(), folder)
+    topic = folder / "topics" / "energy-truce.md"
+    first, second, _ = versions(topic)
+    briefing, store = open_briefing(folder)
+    save(topic, second, in_place=True)  # a save the store will see
+    real_parse = compiling.parse_topic_file
+
+    def saved_again_before_the_parse(path, shown_as, topic_id):
+        if path == topic:
+            monkeypatch.setattr(compiling, "parse_topic_file", real_parse)
+            save(topic, first, in_place=True)  # after the digest was taken (of B), before the parse
+        return real_parse(path, shown_as, topic_id)
+
+    monkeypatch.setattr(compiling, "parse_topic_file", saved_again_before_the_parse)
+    refresh(store)
+    save(topic, second, in_place=True)  # B again, with a new time: its digest is the one stored
+    result = refresh(store)
+    shown = result[0] if result else briefing
+    assert shown.topic("energy-truce").title == "Energy pause", "the text on disk, not the one read in between"
+    same_answers(probe(folder, tmp_path / "cache"), fresh_answers(folder))
