@@ -9,6 +9,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 #: Questions asked after every fault: words of the bundled briefing, of its clones, and none.
@@ -67,16 +68,23 @@ def environment_for(cache: Path, **env: str) -> dict[str, str]:
 
 
 def run_python(argv: list[str], cache: Path, preexec_fn=None, **env: str) -> subprocess.CompletedProcess:
-    environment = environment_for(cache, **env)
-    return subprocess.run(
-        [sys.executable, *argv],
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        preexec_fn=preexec_fn,
-        check=False,
-    )
+    """`python argv` in the fault's environment. Its output goes to files, not pipes: a worker
+    that outlived it would hold a pipe open, and the test would wait for it instead of saying so."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        done = subprocess.run(
+            [sys.executable, *argv],
+            env=environment_for(cache, **env),
+            stdout=out,
+            stderr=err,
+            timeout=120,
+            preexec_fn=preexec_fn,
+            check=False,
+        )
+        out.seek(0)
+        err.seek(0)
+        return subprocess.CompletedProcess(
+            done.args, done.returncode, out.read().decode("utf-8", "replace"), err.read().decode("utf-8", "replace")
+        )
 
 
 def briefing_command(argv: list[str], cache: Path, preexec_fn=None, **env: str) -> subprocess.CompletedProcess:
