@@ -28,7 +28,9 @@ class Fix:
     name: str
     why: str
     edits: tuple[tuple[str, str, str], ...]  # (file, the fix's text, the text without it)
-    cases: tuple[str, ...]  # pytest node ids (a prefix of a parametrized id is enough)
+    cases: tuple[str, ...]  # pytest node ids
+    #: Why no case can fail without this fix (the cases are run all the same, and must pass).
+    cannot: str = ""
 
 
 KILL = "tests/test_faults_kill.py"
@@ -153,10 +155,14 @@ FIXES = (
                 "            pass\n    finally:\n        pass",
             ),
         ),
-        (  # SQLite's own journal makes a store created in place as safe: none of these can fail
+        (
             f"{DISK}::test_the_disk_fills_while_the_store_is_written[creating the store]",
             f"{KILL}::test_killed_during_a_first_compile[sync-file-row:200]",
+            EVERY,
         ),
+        "SQLite's own journal makes a store initialised in place just as safe (a kill or a full disk"
+        " leaves an empty file, which the next open initialises), and two processes creating one"
+        " meet at BEGIN IMMEDIATE",
     ),
     Fix(
         "recreate-falls-back-to-memory",
@@ -250,12 +256,41 @@ FIXES = (
         "digest-of-the-bytes-parsed",
         "a file saved again while it is parsed keeps no digest",
         ((COMPILE, "    if digest_of(path) != digest:", "    if False:"),),
-        (f"{TOGETHER}::test_a_save_while_a_file_is_read_is_not_mistaken_for_the_next", EVERY),
+        # The editor's race is there in the test of many processes too, but not certain to be hit.
+        (f"{TOGETHER}::test_a_save_while_a_file_is_read_is_not_mistaken_for_the_next",),
     ),
     Fix(
         "refresh-sees-other-processes",
         "a sync with nothing to do still shows what another process brought the store to",
         (("briefing/store/open.py", "    if store.generation() != store.shown_generation:", "    if False:"),),
+        (f"{TOGETHER}::test_a_reader_whose_store_another_process_brought_up_to_date_shows_the_save",),
+    ),
+    Fix(
+        "plan-again-inside-the-transaction",
+        "what another process did meanwhile is not done twice",
+        ((STORE, "plan = self._plan(scan)  # another process may have done part of it meanwhile", "pass"),),
+        (EVERY,),
+        "work done twice is done the same way (a file's rows are forgotten, then written): it saves"
+        " time, it changes no answer",
+    ),
+    Fix(
+        "readers-never-wait",
+        "the store in WAL mode: a reader never waits for a writer",
+        ((DATABASE, 'connection.execute("PRAGMA journal_mode=WAL")', "pass"),),
+        (EVERY,),
+    ),
+    Fix(
+        "one-transaction-for-many-processes",
+        "a sync is one transaction, also when other processes read and write the store",
+        (
+            (
+                DATABASE,
+                '    connection.execute("BEGIN IMMEDIATE" if immediate else "BEGIN")\n    try:\n        yield\n'
+                '    except BaseException:\n        connection.execute("ROLLBACK")\n        raise\n'
+                '    connection.execute("COMMIT")',
+                "    yield",
+            ),
+        ),
         (EVERY,),
     ),
     Fix(
@@ -401,18 +436,20 @@ def main(names: list[str]) -> int:
     chosen = [fix for fix in FIXES if not names or fix.name in names]
     guarded_nothing = 0
     for fix in chosen:
-        if not fix.cases:
-            print(f"{fix.name}: no case guards it")
-            continue
         with tempfile.TemporaryDirectory(prefix="briefing-mutation-") as scratch:
             copy = Path(scratch)
             copy_checkout(copy)
             without(fix, copy)
             outcomes = run_cases(fix, copy)
+        if fix.cannot:
+            print(f"{fix.name}: cannot fail without it: {fix.cannot}")
         for case, outcome in outcomes.items():
-            ok = outcome in ("FAILED", "ERROR")
-            guarded_nothing += not ok
-            print(f"{fix.name}: {'fails' if ok else 'PASSES ANYWAY'} {case}")
+            failed = outcome in ("FAILED", "ERROR")
+            if fix.cannot:
+                print(f"{fix.name}: {'FAILS' if failed else 'passes'} {case}")
+                continue
+            guarded_nothing += not failed
+            print(f"{fix.name}: {'fails' if failed else 'PASSES ANYWAY'} {case}")
             if outcome not in ("FAILED", "ERROR", "PASSED"):
                 print(outcome)
     return 1 if guarded_nothing else 0

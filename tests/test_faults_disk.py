@@ -124,12 +124,14 @@ def test_the_disk_fills_while_the_store_is_written(stage, larger, place):
 def test_the_disk_fills_during_an_update(content, place):
     cache = place / "cache"
     probe(content, cache)
+    kept = store_file(cache).stat().st_ino
     edit(content)
     # Room for the store's shared-memory index (32 KiB) and a few pages of its log, not the
     # update's: a higher limit would let the update fit in the log, and nothing would fail.
     full = briefing_command(["check", str(content)], cache, lambda: disk_full(UPDATE_FULL_AT_BYTES))
     assert full.returncode in (0, 1) and "Traceback" not in full.stderr, full.stderr
     assert full.stderr.count("cannot be written") == 1, full.stderr
+    assert store_file(cache).stat().st_ino == kept, "the store that could not take the update is left as it was"
     same_answers(probe(content, cache), fresh_answers(content))
 
 

@@ -15,7 +15,7 @@ import sys
 import time
 from pathlib import Path
 
-from faults_probe import PROBE, environment_for, fresh_answers, probe, same_answers
+from faults_probe import PROBE, answers, environment_for, fresh_answers, probe, same_answers
 
 from briefing.loading.paths import bundled_content_dir
 
@@ -117,3 +117,22 @@ def test_a_save_while_a_file_is_read_is_not_mistaken_for_the_next(tmp_path, monk
     shown = result[0] if result else briefing
     assert shown.topic("energy-truce").title == "Energy pause", "the text on disk, not the one read in between"
     same_answers(probe(folder, tmp_path / "cache"), fresh_answers(folder))
+
+
+def test_a_reader_whose_store_another_process_brought_up_to_date_shows_the_save(tmp_path, monkeypatch):
+    """Two readers of one store: the first to look after a save brings the store up to date;
+    the second then finds nothing left to do, and must show the save all the same."""
+    from briefing.store.open import open_briefing, reloader
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    folder = tmp_path / "content"
+    shutil.copytree(bundled_content_dir(), folder)
+    topic = folder / "topics" / "energy-truce.md"
+    _, second, _ = versions(topic)
+    (_, one), (_, other) = open_briefing(folder), open_briefing(folder)
+    save(topic, second, in_place=True)
+    assert reloader(one)() is not None
+    result = reloader(other)()
+    assert result is not None, "the other reader still shows the text before the save"
+    assert result[0].topic("energy-truce").title == "Energy pause"
+    same_answers(answers(result[0]), fresh_answers(folder))
