@@ -39,6 +39,7 @@ FRONT = "tests/test_faults_front_matter.py"
 STORE = "briefing/store/store.py"
 DATABASE = "briefing/store/database.py"
 COMPILE = "briefing/store/compile.py"
+EVERY = "tests/test_faults_together.py::test_two_readers_check_watch_and_an_editor_saving_100_times_a_second"
 
 FIXES = (
     Fix(
@@ -235,7 +236,6 @@ TOGETHER = "tests/test_faults_together.py"
 GONE_TEST = "tests/test_faults_folder_gone.py"
 ATOMIC = "tests/test_atomic.py"
 ATOMIC_PY = "briefing/atomic.py"
-EVERY = "tests/test_faults_together.py::test_two_readers_check_watch_and_an_editor_saving_100_times_a_second"
 
 FIXES = (
     *FIXES,
