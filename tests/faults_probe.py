@@ -9,6 +9,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 #: Questions asked after every fault: words of the bundled briefing, of its clones, and none.
@@ -45,6 +46,7 @@ def fresh_answers(folder: Path) -> dict:
 def same_answers(after: dict, fresh: dict) -> None:
     after = dict(after)
     after.pop("notices", None)
+    after.pop("rounds", None)
     assert after["topics"] == fresh["topics"], "the topic list"
     assert after["problems"] == fresh["problems"], "the problem list"
     assert after["hits"] == fresh["hits"], "the answers to the fixed queries"
@@ -58,18 +60,31 @@ def probe(folder: Path, cache: Path, **env: str) -> dict:
     return json.loads(done.stdout)
 
 
-def run_python(argv: list[str], cache: Path, preexec_fn=None, **env: str) -> subprocess.CompletedProcess:
+def environment_for(cache: Path, **env: str) -> dict[str, str]:
+    """The environment of every process a fault test starts: its own cache, and the marker."""
     environment = {**os.environ, "XDG_CACHE_HOME": str(cache), MARKER_VAR: str(cache), **env}
     environment.pop("BRIEFING_NO_CACHE", None)
-    return subprocess.run(
-        [sys.executable, *argv],
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        preexec_fn=preexec_fn,
-        check=False,
-    )
+    return environment
+
+
+def run_python(argv: list[str], cache: Path, preexec_fn=None, **env: str) -> subprocess.CompletedProcess:
+    """`python argv` in the fault's environment. Its output goes to files, not pipes: a worker
+    that outlived it would hold a pipe open, and the test would wait for it instead of saying so."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        done = subprocess.run(
+            [sys.executable, *argv],
+            env=environment_for(cache, **env),
+            stdout=out,
+            stderr=err,
+            timeout=120,
+            preexec_fn=preexec_fn,
+            check=False,
+        )
+        out.seek(0)
+        err.seek(0)
+        return subprocess.CompletedProcess(
+            done.args, done.returncode, out.read().decode("utf-8", "replace"), err.read().decode("utf-8", "replace")
+        )
 
 
 def briefing_command(argv: list[str], cache: Path, preexec_fn=None, **env: str) -> subprocess.CompletedProcess:
@@ -93,9 +108,37 @@ def survivors(marker: str) -> list[int]:
     return found
 
 
+def follow(folder: Path, until: Path) -> dict:
+    """What an open app does while an author saves, headless: bring the store up to date
+    (`reloader`, the app's reload path), read what a reader would (the outline, every topic, a
+    search), again and again until the file `until` exists; then once more, and the answers of
+    the briefing it would show, with how many rounds it read."""
+    from briefing.search import SearchIndex
+    from briefing.store.open import open_briefing, reloader
+
+    shown, store = open_briefing(folder)
+    reload = reloader(store)
+    rounds = 0
+    while not until.exists():
+        result = reload()
+        if result is not None:
+            shown = result[0]
+        for entry in shown.outline:
+            shown.topic(entry.id)
+        SearchIndex.for_briefing(shown).search(QUERIES[rounds % len(QUERIES)])
+        rounds += 1
+    result = reload()
+    if result is not None:
+        shown = result[0]
+    return {**answers(shown), "rounds": rounds}
+
+
 if __name__ == "__main__":
     from briefing.store.open import open_briefing
 
+    if sys.argv[1] == "--follow":
+        print(json.dumps(follow(Path(sys.argv[2]), Path(sys.argv[3]))))
+        sys.exit(0)
     shown, store = open_briefing(Path(sys.argv[1]))
     store.ensure_index()
     result = answers(shown)

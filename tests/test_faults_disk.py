@@ -21,6 +21,7 @@ from briefing.loading.paths import bundled_content_dir
 
 #: Far less than the bundled briefing's store (~2 MB with its index): the disk fills mid-write.
 FULL_AT_BYTES = 96 * 1024
+UPDATE_FULL_AT_BYTES = 40 * 1024
 PR_CAPBSET_DROP, CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH = 24, 1, 2  # <linux/prctl.h>, <linux/capability.h>
 
 
@@ -57,10 +58,10 @@ def as_another_user() -> None:
             raise OSError(ctypes.get_errno(), "cannot drop a capability")
 
 
-def disk_full() -> None:
-    """In the child: no file may grow past `FULL_AT_BYTES`. (Python ignores SIGXFSZ, so a write
-    past the limit fails with EFBIG, as one on a full disk fails with ENOSPC.)"""
-    resource.setrlimit(resource.RLIMIT_FSIZE, (FULL_AT_BYTES, FULL_AT_BYTES))
+def disk_full(at: int = FULL_AT_BYTES) -> None:
+    """In the child: no file may grow past `at` bytes. (Python ignores SIGXFSZ, so a write past
+    the limit fails with EFBIG, as one on a full disk fails with ENOSPC.)"""
+    resource.setrlimit(resource.RLIMIT_FSIZE, (at, at))
 
 
 def store_file(cache: Path) -> Path:
@@ -73,23 +74,64 @@ def edit(folder: Path) -> None:
     kursk.write_text(kursk.read_text(encoding="utf-8").replace("Kursk", "Kursk region"), encoding="utf-8")
 
 
-@pytest.mark.parametrize("command", [["check"], ["search", "energy"]], ids=["check", "search"])
-def test_the_disk_fills_while_the_store_is_written(command, content, place):
-    cache = place / "cache"
-    argv = ["--content", str(content), *command]
+def store_size(root: Path, cache: Path) -> int:
+    return sum(path.stat().st_size for path in (cache / "briefing" / "stores").iterdir())
+
+
+def empty_store_size(root: Path, place: Path) -> int:
+    """The bytes of a store with its tables and nothing in them."""
+    from briefing.store.database import create_file
+
+    create_file(place / "empty.sqlite3", root).close()
+    size = (place / "empty.sqlite3").stat().st_size
+    for path in place.glob("empty.sqlite3*"):
+        path.unlink()
+    return size
+
+
+@pytest.fixture
+def larger(content: Path) -> Path:
+    """The bundled briefing with each topic four times over (copies under new names): its rows
+    take three times an empty store, so each limit below falls clearly inside one stage."""
+    for path in sorted((content / "topics").glob("*.md")):
+        for number in range(2, 5):
+            path.with_name(f"{path.stem}-{number}.md").write_text(path.read_text(encoding="utf-8"), "utf-8")
+    return content
+
+
+@pytest.mark.parametrize("stage", ["creating the store", "writing the topics", "writing the index"])
+def test_the_disk_fills_while_the_store_is_written(stage, larger, place):
+    """The limit is set from the sizes a normal run writes: below an empty store's (the store
+    cannot even be made), just above it (the topics' rows fill it), or just above the store
+    of the topics alone (its search index fills it)."""
+    argv = ["--content", str(larger), *(["search", "energy"] if stage == "writing the index" else ["check"])]
     normal = briefing_command(argv, place / "elsewhere")
-    full = briefing_command(argv, cache, disk_full)
+    briefing_command(["check", str(larger)], place / "topics only")
+    empty, topics = empty_store_size(larger, place), store_size(larger, place / "topics only")
+    assert empty * 2 < topics, "each stage is well apart from the next"
+    limit = {
+        "creating the store": empty // 2,
+        "writing the topics": empty + 16_384,
+        "writing the index": topics + 16_384,
+    }
+    cache = place / "cache"
+    full = briefing_command(argv, cache, lambda: disk_full(limit[stage]))
     assert (full.returncode, full.stdout) == (normal.returncode, normal.stdout), full.stderr
-    assert "cannot be written" in full.stderr and "Traceback" not in full.stderr, full.stderr
-    same_answers(probe(content, cache), fresh_answers(content))
+    assert full.stderr.count("cannot be written") == 1 and "Traceback" not in full.stderr, full.stderr
+    same_answers(probe(larger, cache), fresh_answers(larger))
 
 
 def test_the_disk_fills_during_an_update(content, place):
     cache = place / "cache"
     probe(content, cache)
+    kept = store_file(cache).stat().st_ino
     edit(content)
-    full = briefing_command(["check", str(content)], cache, disk_full)
+    # Room for the store's shared-memory index (32 KiB) and a few pages of its log, not the
+    # update's: a higher limit would let the update fit in the log, and nothing would fail.
+    full = briefing_command(["check", str(content)], cache, lambda: disk_full(UPDATE_FULL_AT_BYTES))
     assert full.returncode in (0, 1) and "Traceback" not in full.stderr, full.stderr
+    assert full.stderr.count("cannot be written") == 1, full.stderr
+    assert store_file(cache).stat().st_ino == kept, "the store that could not take the update is left as it was"
     same_answers(probe(content, cache), fresh_answers(content))
 
 
@@ -105,7 +147,7 @@ def test_a_read_only_cache_folder(with_store, content, place):
         path.chmod(0o555)
     after = probe(content, cache, preexec_fn=as_another_user)
     same_answers(after, fresh_answers(content))
-    assert after["notices"], "working from memory is said once"
+    assert len(after["notices"]) == 1, f"working from memory is said once: {after['notices']}"
 
 
 def test_a_read_only_store_file(content, place):
@@ -115,12 +157,16 @@ def test_a_read_only_store_file(content, place):
     for path in store_file(cache).parent.iterdir():
         path.chmod(0o444)
     same_answers(probe(content, cache, preexec_fn=as_another_user), fresh_answers(content))
+    again = probe(content, cache, preexec_fn=as_another_user)
+    assert not again["notices"], "the store was made again where it was: no more working from memory"
 
 
 def test_a_cache_folder_that_is_a_file(content, place):
     cache = place / "cache"
     cache.write_text("not a folder")
-    same_answers(probe(content, cache), fresh_answers(content))
+    after = probe(content, cache)
+    same_answers(after, fresh_answers(content))
+    assert len(after["notices"]) == 1, f"working from memory is said once: {after['notices']}"
     assert cache.read_text() == "not a folder"
 
 

@@ -23,7 +23,13 @@ def open_content(
             resolve_content_dir(folder or getattr(args, "content", None)), progress, up_to_date=up_to_date
         )
     if report:
-        for notice in store.notices:
-            print(f"{prog}: {notice}", file=sys.stderr)
-        store.notices.clear()
+        report_notices(store, prog)
     return briefing, store
+
+
+def report_notices(store, prog: str) -> None:
+    """The store's notices not yet said, on stderr (once each: a later step, such as building
+    the search index, may add one)."""
+    for notice in store.notices:
+        print(f"{prog}: {notice}", file=sys.stderr)
+    store.notices.clear()

@@ -41,7 +41,7 @@ def run(args: argparse.Namespace) -> int:
         from briefing.commands.search_all import run_all
 
         return run_all(args)
-    from briefing.commands.content import open_content
+    from briefing.commands.content import open_content, report_notices
     from briefing.commands.progress import compile_progress
 
     try:
@@ -60,6 +60,7 @@ def run(args: argparse.Namespace) -> int:
 
     with compile_progress("Indexing the briefing") as progress:
         store.ensure_index(progress)  # once per briefing: later searches read it from the store
+    report_notices(store, "briefing search")  # an index the store could not take: from memory
     hits = SearchIndex.for_briefing(briefing).search(query, limit=args.limit)
     if args.json:
         print(json.dumps([hit_record(hit, briefing) for hit in hits], ensure_ascii=False, indent=2))

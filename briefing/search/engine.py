@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import suppress
 
 from briefing.model import OVERVIEW_ID, Briefing
 from briefing.search import bitset
@@ -185,7 +186,10 @@ class SearchIndex:
         averages: dict[str, list[float]] = {}
         ranked = []
         for doc in candidates:
-            document = self.store.document(doc)
+            try:
+                document = self.store.document(doc)
+            except KeyError:  # another process removed it from a shared index since its postings were read
+                continue
             evidence = self._evidence(document, finder, contexts, averages, len(parsed.terms), asks, parsed.words)
             found = score(evidence, weights, asks)
             if found > 0.0:
@@ -333,8 +337,11 @@ class SearchIndex:
         if found is None:
             found = [0.0] * term_count
             header = self.store.topic_header(topic_id)
+            document = None
             if header is not None:
-                document = self.store.document(header)
+                with suppress(KeyError):  # removed meanwhile by another process, as above
+                    document = self.store.document(header)
+            if document is not None:
                 for number, intervals in enumerate(finder(document.positions(), document.extras)):
                     for first, _, grade in intervals:
                         if document.field_at(first) in _TOPIC_NAME_FIELDS and grade > found[number]:

@@ -64,7 +64,9 @@ class IndexStore(Protocol):
     def size(self) -> int:
         """How many documents are indexed (N, for term rarity)."""
 
-    def document(self, doc_id: int) -> Document: ...
+    def document(self, doc_id: int) -> Document:
+        """Raises `KeyError` for a document no longer indexed (a store shared with another
+        process may have dropped it since its postings were read): a search skips it."""
 
     def postings(self, term: str) -> Sequence[int]:
         """Ids of the documents that contain `term` (a word or a variant group)."""

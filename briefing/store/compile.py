@@ -8,6 +8,7 @@ which parses nothing, never loads them.
 from __future__ import annotations
 
 import ctypes
+import dataclasses
 import hashlib
 import os
 import signal
@@ -75,8 +76,18 @@ def digest_of(path: Path) -> str:
 
 
 def compile_file(root: Path, stat: FileStat) -> Compiled:
+    """One file's record. Its digest must be of the bytes parsed: a file saved again while it
+    is read (an editor saving A, B, then A again) has none (""), so the next look at it parses
+    it again rather than trust a digest of other bytes."""
     path = root / stat.path
     digest = digest_of(path)
+    record = _compile(path, stat, digest)
+    if digest_of(path) != digest:
+        return dataclasses.replace(record, digest="")
+    return record
+
+
+def _compile(path: Path, stat: FileStat, digest: str) -> Compiled:
     if stat.kind == "source":
         source, problems = parse_source_file(path, stat.path, stat.item_id)
         encoded = codec.encode_source(source) if source else None

@@ -16,7 +16,7 @@ from briefing.store.scan import Scan
 
 def all_problems(connection: sqlite3.Connection, scan: Scan) -> list[Problem]:
     found: list[Problem] = list(scan.problems)
-    if BRIEFING_FILE not in scan.files:
+    if BRIEFING_FILE not in scan.files and not scan.gone:
         found.append(missing_briefing_problem())
     for (encoded,) in connection.execute("SELECT problems FROM files WHERE problems != '[]'"):
         found += codec.decode_problems(encoded)

@@ -6,6 +6,7 @@ import sqlite3
 
 from briefing.loading.layout import BRIEFING_FILE
 from briefing.model import OVERVIEW_ID
+from briefing.store import stops
 from briefing.store.compile import Compiled
 
 
@@ -25,6 +26,7 @@ def write_file(connection: sqlite3.Connection, record: Compiled) -> None:
         "INSERT INTO files (path, kind, item_id, size, mtime_ns, digest, problems) VALUES (?, ?, ?, ?, ?, ?, ?)",
         (stat.path, stat.kind, stat.item_id, stat.size, stat.mtime_ns, record.digest, record.problems),
     )
+    stops.point("sync-file-row")  # the file is known, its topic not yet written
     if record.header is not None:
         connection.execute("UPDATE meta SET value = ? WHERE key = 'header'", (record.header,))
     if record.source is not None:

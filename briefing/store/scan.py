@@ -14,6 +14,7 @@ from pathlib import Path
 from briefing.loading.layout import BRIEFING_FILE, SOURCES_DIR, TOPICS_DIR, id_problem
 from briefing.model import OVERVIEW_ID, Problem, Severity
 
+GONE = "the content folder is gone (moved or deleted); it is read again as soon as it is back"
 #: The kind of file each folder holds.
 KINDS = {SOURCES_DIR: "source", TOPICS_DIR: "topic"}
 
@@ -31,10 +32,16 @@ class FileStat:
 class Scan:
     files: dict[str, FileStat]
     problems: tuple[Problem, ...]  # about names and links, found without reading anything
+    gone: bool = False  # the content folder itself is not there (moved or deleted meanwhile)
 
 
 def scan_folder(root: Path) -> Scan:
-    """Every content file of `root` that may be read, and the problems with those that may not."""
+    """Every content file of `root` that may be read, and the problems with those that may not.
+
+    A folder that went away after it was opened (renamed, deleted, being recreated) is one
+    problem, not one per file it held: the briefing comes back when the folder does."""
+    if not root.is_dir():
+        return Scan({}, (Problem(str(root), 0, Severity.ERROR, GONE),), gone=True)
     files: dict[str, FileStat] = {}
     problems: list[Problem] = []
     briefing = root / BRIEFING_FILE

@@ -71,11 +71,14 @@ def decode_document(body: str) -> Document:
 
 
 def _locked(method: Callable[..., T]) -> Callable[..., T]:
-    """Hold the store's lock while reading: a worker thread may be syncing the store."""
+    """Hold the store's lock while reading: a worker thread may be syncing the store. And
+    forget what is cached when another process has changed the index since (its postings
+    name documents by ids this process's state does not know yet)."""
 
     @wraps(method)
     def holding(self: SqliteIndex, *args: Any) -> T:
         with self._lock:
+            self._follow_other_writers()
             return method(self, *args)
 
     return holding
@@ -91,6 +94,19 @@ class SqliteIndex:
         self._masks: OrderedDict[str, int] = OrderedDict()
         self._documents: OrderedDict[int, Document] = OrderedDict()
         self._state = self._read_state()
+        self._version = self._data_version()
+
+    def _data_version(self) -> int:
+        """Changes when another connection (another process, or the index build's) commits."""
+        return self._db.execute("PRAGMA data_version").fetchone()[0]
+
+    def _follow_other_writers(self) -> None:
+        version = self._data_version()
+        if version != self._version:
+            self._version = version
+            self._masks.clear()
+            self._documents.clear()
+            self._state = self._read_state()
 
     # -- state ---------------------------------------------------------------------------------
 

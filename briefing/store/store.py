@@ -95,37 +95,49 @@ class Store:
             return self._in_memory()
         if self.location.is_symlink():
             # Never write through a link: whatever it names (a user's file) is not ours.
-            self.notices.append("the compiled briefing was a link to another file; replaced it with a store")
-            return self._recreate()
+            return self._recreate("the compiled briefing was a link to another file; replaced it with a store")
         if self.location.exists() and not self.location.is_file():
             self.notices.append(f"{self.location} is not a file; working from memory")
             return self._in_memory()
         if not self.location.exists():
             return self._recreate()
+        if not os.access(self.location, os.W_OK) and os.access(self.location.parent, os.W_OK):
+            # A store made read-only in a folder that is not: ours to replace, rather than
+            # parse the whole folder into memory on every start from now on.
+            return self._recreate("the compiled briefing was read-only; rebuilt it")
+        connection = None
         try:
             connection = database.connect(str(self.location))
             database.check(connection, self.root)
             return connection
         except StoreUnusable as exc:
-            self.notices.append(f"the compiled briefing {exc}; rebuilt it")
+            why = f"the compiled briefing {exc}; rebuilt it"
         except sqlite3.OperationalError as exc:
             if database.is_locked(exc):
                 self.notices.append(LOCKED)
                 return self._in_memory()
-            self.notices.append(f"the compiled briefing could not be read ({database.reason(exc)}); rebuilt it")
+            why = f"the compiled briefing could not be read ({database.reason(exc)}); rebuilt it"
         except DAMAGE as exc:
-            self.notices.append(f"the compiled briefing was damaged ({database.reason(exc)}); rebuilt it")
-        return self._recreate()
+            why = f"the compiled briefing was damaged ({database.reason(exc)}); rebuilt it"
+        if connection is not None:
+            with suppress(sqlite3.Error):
+                connection.close()
+        return self._recreate(why)
 
-    def _recreate(self) -> sqlite3.Connection:
+    def _recreate(self, why: str | None = None) -> sqlite3.Connection:
+        """A new, empty store file, saying `why` once it is made; when it cannot be made (a
+        full disk, a read-only folder), a store in memory, saying that instead."""
         if self.location is None:
             return self._in_memory()
         database.delete(self.location)
         try:
-            return database.create_file(self.location, self.root)
+            connection = database.create_file(self.location, self.root)
         except (sqlite3.Error, OSError, StoreUnusable) as exc:
             self.notices.append(_unwritable(exc))
             return self._in_memory()
+        if why:
+            self.notices.append(why)
+        return connection
 
     def _in_memory(self) -> sqlite3.Connection:
         """A private store in memory, for good: nothing is written to `location` from now on
@@ -146,9 +158,8 @@ class Store:
     def rebuild(self, reason: str) -> None:
         """Start again from an empty store (the folder is the truth), saying why once."""
         with self._lock:
-            self.notices.append(f"the compiled briefing {reason}; rebuilt it")
             self._connection.close()
-            self._connection = self._recreate()
+            self._connection = self._recreate(f"the compiled briefing {reason}; rebuilt it")
             self._search_index = None
 
     def close(self) -> None:
@@ -179,7 +190,6 @@ class Store:
                 plan = self._plan(scan)
                 with transaction(self._connection):
                     self._apply(plan, scan, listing, progress)
-            stops.point("sync-after-commit")
             self._search_index = None  # the next search reads the new state
             changed = {stat.path for stat in plan.compile} | {stat.path for stat in plan.touch}
             return Sync(changed, set(plan.remove), True)
@@ -231,7 +241,6 @@ class Store:
             for record in compile_files(self.root, plan.compile, advance):
                 forget_file(connection, record.stat.path)
                 write_file(connection, record)
-                stops.point("sync-record")
         spellings = self._header().variants
         indexing.follow_changes(connection, spellings, [stat.path for stat in plan.compile], plan.remove)
         generation = str(int(get_meta(connection, "generation") or 0) + 1)
