@@ -313,3 +313,18 @@ def test_a_store_that_holds_nothing_yet_is_filled_even_when_not_asked_to_look(co
     briefing, store = open_briefing(content, up_to_date=False)
     assert store.has_synced()
     same_briefing(briefing, load_briefing(content))
+
+
+def test_a_save_shares_the_unchanged_outline_entries(content):
+    """A save makes a new outline; the entries of the topics it did not change are the last
+    outline's own objects, so an app session does not hold two outlines' worth after each save
+    (bench/save_memory_bench.py)."""
+    before, store = open_briefing(content)
+    topic = content / "topics" / "energy.md"
+    topic.write_text(topic.read_text().replace("title: ", "title: New ", 1))
+    refreshed = refresh(store)
+    assert refreshed is not None
+    after = {entry.id: entry for entry in refreshed[0].outline}
+    assert after["energy"].title.startswith("New ")
+    unchanged = [entry for entry in before.outline if entry.id != "energy"]
+    assert unchanged and all(after[entry.id] is entry for entry in unchanged)

@@ -20,7 +20,7 @@ from briefing.hits import HitCursor
 from briefing.model import Briefing, Severity
 from briefing.ui.navigation import ChooseOutlet, GoToTopic, OpenOutlet
 from briefing.ui.search_controller import SearchController
-from briefing.ui.watchers import forget_closed_watchers
+from briefing.ui.watchers import forget_removed_widgets
 from briefing.ui.widgets.search_bar import SearchBar, SearchInput
 from briefing.ui.widgets.search_results import SearchResults
 from briefing.ui.widgets.source_panel import SourcePanel
@@ -231,8 +231,8 @@ class MainScreen(Screen[None]):
         self.query_one(TopicList).show_briefing(briefing, topic.id if topic else None)
         self.query_one(SourcePanel).show_briefing(briefing, claim)
         self.query_one(SearchResults).show_briefing(briefing)
-        # The old panes (and the footer's old keys) are gone: let the app's watchers go of them.
-        forget_closed_watchers(self.app, *self.query(Footer))
+        # The old panes (and the footer's old keys) are gone: let Textual's caches and watchers go of them.
+        forget_removed_widgets(self.app, *self.query(Footer))
         self.search.build_index()
 
     @staticmethod
@@ -253,6 +253,7 @@ class MainScreen(Screen[None]):
         self.query_one(TopicList).show_briefing(briefing, None)
         self.query_one(SourcePanel).show_briefing(briefing, pane.current_claim)
         self.query_one(SearchResults).show_briefing(briefing)
+        forget_removed_widgets(self.app, *self.query(Footer))
         self.search.build_index()
 
     @on(GoToTopic)
