@@ -313,3 +313,27 @@ def test_a_store_that_holds_nothing_yet_is_filled_even_when_not_asked_to_look(co
     briefing, store = open_briefing(content, up_to_date=False)
     assert store.has_synced()
     same_briefing(briefing, load_briefing(content))
+
+
+def test_a_briefing_taken_before_a_save_keeps_showing_what_it_was_taken_with(content):
+    """A `Briefing` is one generation of the store: a save brings a new briefing; the one a
+    screen still holds shows the old text, even for topics it had not read yet (no cache hit)."""
+    old, store = open_briefing(content)
+    energy = content / "topics" / "energy.md"
+    energy.write_text(energy.read_text().replace("It starts at once.", "It starts tomorrow."))
+    (content / "topics" / "more.md").write_text("---\ntitle: More\norder: 3\nsummary: s\n---\n- x [@alpha]\n")
+    new, _ = refresh(store)
+
+    old_claims = [claim.text for claim in old.topic("energy").claims]  # first read: after the save
+    assert "It starts at once." in old_claims and "It starts tomorrow." not in old_claims
+    assert "It starts tomorrow." in [claim.text for claim in new.topic("energy").claims]
+    assert old.topic("more") is None and new.topic("more") is not None
+    # What an outlet view reads is of the same generation: counts and claims.
+    old_citing = [claim.text for claim in old.claims_citing("alpha")]
+    assert "It starts at once." in old_citing and "It starts tomorrow." not in old_citing
+    assert "more" in {c.topic_id for c in new.citations("alpha")}
+    assert "more" not in {c.topic_id for c in old.citations("alpha")}
+
+    energy.unlink()  # a second save: the old briefing still has its energy topic
+    refresh(store)
+    assert "It starts at once." in [claim.text for claim in old.topic("energy").claims]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import threading
+import weakref
 from collections.abc import Callable, Iterable
 from contextlib import suppress
 from dataclasses import dataclass, field
@@ -25,6 +26,7 @@ from briefing.store.database import DAMAGE, MEMORY, StoreUnusable, get_meta, set
 from briefing.store.scan import FileStat, Scan, scan_folder
 
 if TYPE_CHECKING:
+    from briefing.store.library import StoredLibrary
     from briefing.store.search_index import SqliteIndex
 
 NO_CACHE_VAR = "BRIEFING_NO_CACHE"
@@ -81,6 +83,8 @@ class Store:
         self.shown_generation: str | None = None
         self._lock = threading.RLock()
         self._search_index: SqliteIndex | None = None
+        #: The libraries of briefings still in use, told what a sync is about to rewrite.
+        self._libraries: weakref.WeakSet[StoredLibrary] = weakref.WeakSet()
         self._connection = self._open()
 
     # -- opening -----------------------------------------------------------------------------
@@ -204,11 +208,36 @@ class Store:
                     plan.compile.append(stat)
         return plan
 
+    def follow(self, library: StoredLibrary) -> None:
+        """Keep `library` pinned to this generation: before a sync rewrites a topic, the library
+        is handed the rows it had (held weakly: a briefing no longer shown costs nothing)."""
+        with self._lock:
+            self._libraries.add(library)
+
+    def _keep_for_libraries(self, paths: list[str]) -> None:
+        """Hand every library in use the topics of `paths` as they are, before they change."""
+        libraries = list(self._libraries)
+        if not libraries or not paths:
+            return
+        connection = self._connection
+        for path in paths:
+            for (topic_id,) in connection.execute("SELECT id FROM topics WHERE path = ?", (path,)).fetchall():
+                row = self.topic_row(topic_id)
+                cites = {
+                    source_id: (claims, differences)
+                    for source_id, claims, differences in connection.execute(
+                        "SELECT source_id, claims, differences FROM cites WHERE topic_id = ?", (topic_id,)
+                    )
+                }
+                for library in libraries:
+                    library.keep_before_change(topic_id, row, cites)
+
     def _apply(self, plan: _Plan, scan: Scan, listing: str, progress: Progress | None) -> None:
         from briefing.store.problems import all_problems
         from briefing.store.rows import forget_file, write_file
 
         connection = self._connection
+        self._keep_for_libraries([*plan.remove, *(stat.path for stat in plan.compile)])
         for path in plan.remove:
             forget_file(connection, path)
         connection.executemany(
