@@ -134,11 +134,6 @@ TIME_WORDS = _words(
 )
 
 
-def is_time(word: str) -> bool:
-    """A folded word that says when: a weekday, a month, "yesterday", a year (1900–2099)."""
-    return word in TIME_WORDS or (len(word) == 4 and word.isdigit() and word[:2] in ("19", "20"))
-
-
 FIGURE, TIME = 1, 2
 _DIGIT = re.compile(r"\d")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
@@ -160,11 +155,6 @@ def asks_time(words: list[str | None]) -> bool:
 
 def is_stop_word(word: str) -> bool:
     return word in STOP_WORDS
-
-
-def is_figure(word: str) -> bool:
-    """A folded word that states a number: digits ("175", "30day", "11th") or a number word."""
-    return word in NUMBER_WORDS or any(character.isdigit() for character in word)
 
 
 def quantity_question(words: list[str | None]) -> tuple[bool, int | None]:

@@ -13,7 +13,7 @@ import os
 import sqlite3
 import threading
 import weakref
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,6 +23,7 @@ from briefing.loading.layout import BRIEFING_FILE
 from briefing.model import ContentError, Header, Problem, Source, TopicEntry
 from briefing.store import codec, database, indexing, stops
 from briefing.store.database import DAMAGE, MEMORY, StoreUnusable, get_meta, set_meta, transaction
+from briefing.store.progress import Progress, counting
 from briefing.store.scan import FileStat, Scan, scan_folder
 
 if TYPE_CHECKING:
@@ -31,8 +32,6 @@ if TYPE_CHECKING:
 
 NO_CACHE_VAR = "BRIEFING_NO_CACHE"
 LOCKED = "the compiled briefing is locked by another program; working from memory"
-
-Progress = Callable[[int, int], None]  # (files done so far, files to do)
 
 
 def _unwritable(exc: BaseException) -> str:
@@ -247,14 +246,8 @@ class Store:
         if plan.compile:
             from briefing.store.compile import compile_files
 
-            total, done = len(plan.compile), 0
-
-            def advance(count: int) -> None:
-                nonlocal done
-                done += count
-                if progress:
-                    progress(done, total)
-
+            total = len(plan.compile)
+            advance = counting(total, progress)
             if progress:
                 progress(0, total)
             for record in compile_files(self.root, plan.compile, advance):
