@@ -11,12 +11,15 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING
 
 from briefing.loading.validate import without_unknown_citations
 from briefing.model import OVERVIEW_ID, Citations, Claim, Topic
-from briefing.search.index import IndexStore
 from briefing.store import codec
 from briefing.store.store import DAMAGE, Store
+
+if TYPE_CHECKING:  # the search package is imported with the index, after the first paint
+    from briefing.search.index import IndexStore
 
 #: Topics kept decoded: a reader moves among a few; a search opens a few more.
 CACHED_TOPICS = 64
