@@ -323,8 +323,8 @@ class Briefing:
         problems: Iterable[Problem] = (),
         root: str = "",
     ) -> Briefing:
-        """A briefing held wholly in memory (the loader's, tests', synthetic briefings), its
-        outline in reading order."""
+        """A briefing held wholly in memory (tests' and synthetic briefings; `load_briefing`
+        goes through a store), its outline in reading order."""
         topics = tuple(sorted(topics, key=reading_order))
         return cls(
             header,

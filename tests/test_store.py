@@ -337,3 +337,20 @@ def test_a_briefing_taken_before_a_save_keeps_showing_what_it_was_taken_with(con
     energy.unlink()  # a second save: the old briefing still has its energy topic
     refresh(store)
     assert "It starts at once." in [claim.text for claim in old.topic("energy").claims]
+
+
+def test_search_takes_the_index_the_briefing_declares(content):
+    """The store ↔ search seam is `TopicLibrary.index_store()`: a stored briefing is searched
+    through its store's index, one held in memory through an index built from its topics."""
+    from briefing.model import Briefing
+    from briefing.search import SearchIndex
+    from briefing.search.index import MemoryIndex
+    from briefing.store.search_index import SqliteIndex
+
+    stored, _ = open_briefing(content)
+    in_memory = Briefing.from_topics(stored.header, tuple(stored.iter_topics()), stored.sources)
+    assert isinstance(SearchIndex.for_briefing(stored).store, SqliteIndex)
+    assert isinstance(SearchIndex.for_briefing(in_memory).store, MemoryIndex)
+    assert [hit.text for hit in SearchIndex.for_briefing(stored).search("pause")] == [
+        hit.text for hit in SearchIndex.for_briefing(in_memory).search("pause")
+    ]
