@@ -64,6 +64,3 @@ class CitingClaims(Sequence[Claim]):
     def topic_of(self, index: int) -> int:
         """Which citing topic (by position in `topic_ids`) holds the claim at `index`."""
         return bisect_right(self._starts, index) - 1
-
-    def start_of(self, which: int) -> int:
-        return self._starts[which]

@@ -1,7 +1,10 @@
-"""The immutable briefing model every consumer reads: app, search and printed summary.
+"""The briefing model every consumer reads: app, search and printed summary.
 
-Nothing here parses files; `briefing.loading.loader` builds these objects once and nothing downstream
-reaches back into Markdown.
+A `Briefing` is immutable: one generation of its content. Its outline, outlets and problems are
+held; its topics come from a `TopicLibrary` when asked for (from a compiled store, `StoredLibrary`,
+which stays pinned to the generation it was taken at however late a topic is read; or from memory,
+`Briefing.from_topics`). A save brings a new `Briefing`; one taken before it never shows the new
+text. Nothing here parses files, and nothing downstream reaches back into Markdown.
 """
 
 from __future__ import annotations
@@ -10,7 +13,10 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 from types import MappingProxyType
-from typing import NamedTuple, Protocol
+from typing import TYPE_CHECKING, NamedTuple, Protocol
+
+if TYPE_CHECKING:
+    from briefing.search.index import IndexStore
 
 #: The topic id given to the overview that `briefing.md` carries.
 OVERVIEW_ID = "overview"
@@ -239,13 +245,19 @@ class Citations(NamedTuple):
 
 
 class TopicLibrary(Protocol):
-    """Where a briefing's topics come from when asked for: memory, or a compiled store."""
+    """Where a briefing's topics come from when asked for: memory, or a compiled store. What it
+    returns never changes for one library: a library is one generation of the content."""
 
     def topic(self, topic_id: str) -> Topic | None: ...
 
     def claims_citing(self, source_id: str) -> Iterator[Claim]: ...
 
     def citations(self, source_id: str) -> tuple[Citations, ...]: ...
+
+    def index_store(self) -> IndexStore | None:
+        """The search index this library keeps (a compiled store keeps one on disk), or None:
+        then `SearchIndex.for_briefing` builds one in memory from the topics."""
+        ...
 
 
 class _InMemoryLibrary:
@@ -260,6 +272,9 @@ class _InMemoryLibrary:
 
     def topic(self, topic_id: str) -> Topic | None:
         return self._topics.get(topic_id)
+
+    def index_store(self) -> IndexStore | None:
+        return None  # searched through an index built in memory
 
     def claims_citing(self, source_id: str) -> Iterator[Claim]:
         for topic in self._topics.values():
@@ -308,8 +323,8 @@ class Briefing:
         problems: Iterable[Problem] = (),
         root: str = "",
     ) -> Briefing:
-        """A briefing held wholly in memory (the loader's, tests', synthetic briefings), its
-        outline in reading order."""
+        """A briefing held wholly in memory (tests' and synthetic briefings; `load_briefing`
+        goes through a store), its outline in reading order."""
         topics = tuple(sorted(topics, key=reading_order))
         return cls(
             header,

@@ -161,3 +161,40 @@ async def test_a_failed_print_says_so_in_a_notice(briefing, tmp_path):
         assert str(not_a_folder) in str(failures[0].message)
         assert app.is_running
         assert not_a_folder.read_text().startswith("a file"), "nothing was written over it"
+
+
+def test_every_binding_of_the_reader_and_the_app_is_in_the_palette_or_kept_to_its_keys():
+    """A new binding is declared once, on its class: the palette takes it by id (`PALETTE`), or
+    it is listed as keys only with a reason (`KEYS_ONLY`); never neither, never both."""
+    from briefing.ui.app import BriefingApp
+    from briefing.ui.commands import KEYS_ONLY, PALETTE, binding_by_id
+
+    declared = {
+        binding.id for owner in (BriefingApp, MainScreen) for binding in vars(owner)["BINDINGS"] if binding.description
+    }
+    in_palette = {entry.binding_id for entry in PALETTE}
+    assert declared == in_palette | KEYS_ONLY
+    assert not in_palette & KEYS_ONLY
+    for entry in PALETTE:
+        _, binding = binding_by_id((MainScreen, BriefingApp), entry.binding_id)
+        assert binding.tooltip, f"{entry.binding_id}: the palette's help is the binding's tooltip"
+
+
+async def test_the_palette_says_what_each_binding_says(briefing):
+    """Its help is the binding's tooltip, typed once: on the reading screen every command of
+    `PALETTE` it may offer is there, and runs the binding's action."""
+    from briefing.ui.app import BriefingApp
+    from briefing.ui.commands import PALETTE, binding_by_id
+
+    app = make_app(briefing, deterministic=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("2", "1")  # somewhere to go back to
+        await pilot.pause()
+        offered = {command.title: command for command in app.get_system_commands(app.screen)}
+        for entry in PALETTE:
+            _, binding = binding_by_id((MainScreen, BriefingApp), entry.binding_id)
+            if entry.binding_id in ("history.forward", "app.problems") and entry.title not in offered:
+                continue  # nothing to go forward to; a bundled briefing without problems
+            assert offered[entry.title].help == binding.tooltip
+            assert offered[entry.title].callback.__name__ == f"action_{binding.action.rpartition('.')[2]}"
+        assert offered["Search"].help == "Search everything as you type"

@@ -328,3 +328,44 @@ def test_a_save_shares_the_unchanged_outline_entries(content):
     assert after["energy"].title.startswith("New ")
     unchanged = [entry for entry in before.outline if entry.id != "energy"]
     assert unchanged and all(after[entry.id] is entry for entry in unchanged)
+
+
+def test_a_briefing_taken_before_a_save_keeps_showing_what_it_was_taken_with(content):
+    """A `Briefing` is one generation of the store: a save brings a new briefing; the one a
+    screen still holds shows the old text, even for topics it had not read yet (no cache hit)."""
+    old, store = open_briefing(content)
+    energy = content / "topics" / "energy.md"
+    energy.write_text(energy.read_text().replace("It starts at once.", "It starts tomorrow."))
+    (content / "topics" / "more.md").write_text("---\ntitle: More\norder: 3\nsummary: s\n---\n- x [@alpha]\n")
+    new, _ = refresh(store)
+
+    old_claims = [claim.text for claim in old.topic("energy").claims]  # first read: after the save
+    assert "It starts at once." in old_claims and "It starts tomorrow." not in old_claims
+    assert "It starts tomorrow." in [claim.text for claim in new.topic("energy").claims]
+    assert old.topic("more") is None and new.topic("more") is not None
+    # What an outlet view reads is of the same generation: counts and claims.
+    old_citing = [claim.text for claim in old.claims_citing("alpha")]
+    assert "It starts at once." in old_citing and "It starts tomorrow." not in old_citing
+    assert "more" in {c.topic_id for c in new.citations("alpha")}
+    assert "more" not in {c.topic_id for c in old.citations("alpha")}
+
+    energy.unlink()  # a second save: the old briefing still has its energy topic
+    refresh(store)
+    assert "It starts at once." in [claim.text for claim in old.topic("energy").claims]
+
+
+def test_search_takes_the_index_the_briefing_declares(content):
+    """The store ↔ search seam is `TopicLibrary.index_store()`: a stored briefing is searched
+    through its store's index, one held in memory through an index built from its topics."""
+    from briefing.model import Briefing
+    from briefing.search import SearchIndex
+    from briefing.search.index import MemoryIndex
+    from briefing.store.search_index import SqliteIndex
+
+    stored, _ = open_briefing(content)
+    in_memory = Briefing.from_topics(stored.header, tuple(stored.iter_topics()), stored.sources)
+    assert isinstance(SearchIndex.for_briefing(stored).store, SqliteIndex)
+    assert isinstance(SearchIndex.for_briefing(in_memory).store, MemoryIndex)
+    assert [hit.text for hit in SearchIndex.for_briefing(stored).search("pause")] == [
+        hit.text for hit in SearchIndex.for_briefing(in_memory).search("pause")
+    ]

@@ -37,7 +37,7 @@ def prepare_app(args: argparse.Namespace):
     if store.location is not None and not store.is_indexed():
         # The first search needs the index: build it in a process of its own, now, while this one
         # is still the only thread (the app's worker then waits for it instead of building it).
-        from briefing.store.indexing import build_in_background
+        from briefing.store.background import build_in_background
 
         build_in_background(store.root)
     # The model lives as long as the app: keep it out of the collector's reach so a full

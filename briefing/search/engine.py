@@ -84,7 +84,8 @@ class _Highlighter(DirectGrades):
 
 
 class SearchIndex:
-    """Search one briefing. Build with `SearchIndex.build(briefing)`."""
+    """Search one briefing. Take it with `SearchIndex.for_briefing(briefing)`: the store's index
+    when the briefing's library keeps one, else `build` makes one in memory."""
 
     def __init__(
         self,
@@ -103,10 +104,10 @@ class SearchIndex:
     def for_briefing(cls, briefing: Briefing) -> SearchIndex:
         """The briefing's own index when it has one (a compiled store keeps it), else one built
         in memory."""
-        held = getattr(briefing.library, "index_store", None)
+        held = briefing.library.index_store()
         if held is None:
             return cls.build(briefing)
-        return cls(held(), VariantTable(tuple(briefing.variants or ())), _synonyms(briefing))
+        return cls(held, VariantTable(tuple(briefing.variants or ())), _synonyms(briefing))
 
     @classmethod
     def build(cls, briefing: Briefing, paraphrases: ParaphraseTable | None = None) -> SearchIndex:

@@ -8,17 +8,14 @@ in reading order through a connection of the builder's own, so readers are never
 from __future__ import annotations
 
 import sqlite3
-import subprocess
-import sys
-from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
 from briefing.loading.layout import BRIEFING_FILE
 from briefing.store import codec
 from briefing.store.database import connect, get_meta, set_meta, transaction
+from briefing.store.progress import Progress, counting
 
-Progress = Callable[[int, int], None]
 Spellings = tuple[tuple[str, ...], ...]
 
 
@@ -64,14 +61,7 @@ def build(
     from briefing.store.compile import in_parallel
     from briefing.store.search_index import SqliteIndex, documents_chunk
 
-    total, done = len(paths), 0
-
-    def advance(count: int) -> None:
-        nonlocal done
-        done += count
-        if progress:
-            progress(done, total)
-
+    advance = counting(len(paths), progress)
     writer = connect(str(location))
     try:
         with transaction(writer, immediate=True):
@@ -95,26 +85,3 @@ def paths_in_reading_order(connection: sqlite3.Connection) -> list[str]:
     sources = [path for (path,) in connection.execute("SELECT path FROM sources ORDER BY id")]
     header = [BRIEFING_FILE] if BRIEFING_FILE not in topics and get_meta(connection, "header") else []
     return header + topics + sources
-
-
-def build_in_background(root: Path) -> subprocess.Popen[bytes]:
-    """Start building a store's index in a process of its own, so the app opens at once and never
-    shares its interpreter with the build; whoever then needs the index waits for it."""
-    return subprocess.Popen(
-        [sys.executable, "-m", "briefing.store.indexing", str(root)],
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,  # a Ctrl-C in the app is not meant for it
-    )
-
-
-def main(argv: list[str]) -> int:
-    from briefing.store.store import Store
-
-    Store(Path(argv[0])).ensure_index()
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main(sys.argv[1:]))

@@ -32,14 +32,17 @@ def open_briefing(
 
 
 def snapshot(store: Store) -> Briefing:
-    """The briefing as the store holds it now: an immutable view, topics read on demand."""
+    """The briefing as the store holds it now: topics read on demand,
+    and pinned to this generation (`StoredLibrary`): a later sync does not change what it shows."""
     store.shown_generation = store.generation()
     sources = store.sources()
+    outline = store.outline()
+    positions = {entry.id: place for place, entry in enumerate(outline)}
     return Briefing(
         header=store.header(),
-        outline=store.outline(),
+        outline=outline,
         sources=sources,
-        library=StoredLibrary(store, frozenset(source.id for source in sources)),
+        library=StoredLibrary(store, frozenset(source.id for source in sources), positions),
         problems=store.problems(),
         root=str(store.root),
     )

@@ -28,6 +28,12 @@ from briefing.store.postings import bits_of, changed_postings, decode_postings, 
 T = TypeVar("T")
 #: Decoded bitsets kept per process: a keystroke's words, and the next keystroke's.
 CACHED_MASKS = 512
+#: Decoded documents kept per process: the candidates a few keystrokes rank.
+CACHED_DOCUMENTS = 4 * CACHED_MASKS
+#: Document rows a full build holds before it writes them out (it streams, never holds them all).
+ROWS_PER_WRITE = 5_000
+#: Terms looked up per query of `sterms`: well under SQLite's limit of host parameters (999).
+TERMS_PER_LOOKUP = 500
 _TOP = "\U0010ffff"
 
 
@@ -197,7 +203,7 @@ class SqliteIndex:
             for term in document.terms:
                 postings[term].append(doc)
             self._count(document.kind, document.lengths, 1)
-            if len(rows) >= 5_000:  # a full build streams its rows out instead of holding them all
+            if len(rows) >= ROWS_PER_WRITE:
                 self._db.executemany("INSERT INTO sdocs (doc, path, kind, topic_id, body) VALUES (?, ?, ?, ?, ?)", rows)
                 rows.clear()
         self._db.executemany("INSERT INTO sdocs (doc, path, kind, topic_id, body) VALUES (?, ?, ?, ?, ?)", rows)
@@ -238,8 +244,8 @@ class SqliteIndex:
 
     def _fetch_terms(self, terms: list[str]) -> list[tuple[str, int, bytes]]:
         found = []
-        for start in range(0, len(terms), 500):
-            chunk = terms[start : start + 500]
+        for start in range(0, len(terms), TERMS_PER_LOOKUP):
+            chunk = terms[start : start + TERMS_PER_LOOKUP]
             marks = ",".join("?" * len(chunk))
             found += self._db.execute(
                 f"SELECT term, df, bits FROM sterms WHERE term IN ({marks})",
@@ -276,7 +282,7 @@ class SqliteIndex:
                 raise KeyError(f"document {doc_id} is not indexed")
             found = decode_document(row[0])
             self._documents[doc_id] = found
-            if len(self._documents) > 4 * CACHED_MASKS:
+            if len(self._documents) > CACHED_DOCUMENTS:
                 self._documents.popitem(last=False)
         return found
 

@@ -12,7 +12,8 @@ from __future__ import annotations
 import os
 import sqlite3
 import threading
-from collections.abc import Callable, Iterable
+import weakref
+from collections.abc import Iterable
 from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,15 +23,15 @@ from briefing.loading.layout import BRIEFING_FILE
 from briefing.model import ContentError, Header, Problem, Source, TopicEntry
 from briefing.store import codec, database, indexing, stops
 from briefing.store.database import DAMAGE, MEMORY, StoreUnusable, get_meta, set_meta, transaction
+from briefing.store.progress import Progress, counting
 from briefing.store.scan import FileStat, Scan, scan_folder
 
 if TYPE_CHECKING:
+    from briefing.store.library import StoredLibrary
     from briefing.store.search_index import SqliteIndex
 
 NO_CACHE_VAR = "BRIEFING_NO_CACHE"
 LOCKED = "the compiled briefing is locked by another program; working from memory"
-
-Progress = Callable[[int, int], None]  # (files done so far, files to do)
 
 
 def _unwritable(exc: BaseException) -> str:
@@ -84,6 +85,8 @@ class Store:
         #: The last outline's entries by row: a save rebuilds the outline, and the unchanged
         #: entries are reused rather than decoded again (see `outline`).
         self._entries: dict[tuple, TopicEntry] = {}
+        #: The libraries of briefings still in use, told what a sync is about to rewrite.
+        self._libraries: weakref.WeakSet[StoredLibrary] = weakref.WeakSet()
         self._connection = self._open()
 
     # -- opening -----------------------------------------------------------------------------
@@ -217,11 +220,36 @@ class Store:
                     plan.compile.append(stat)
         return plan
 
+    def follow(self, library: StoredLibrary) -> None:
+        """Keep `library` pinned to this generation: before a sync rewrites a topic, the library
+        is handed the rows it had (held weakly: a briefing no longer shown costs nothing)."""
+        with self._lock:
+            self._libraries.add(library)
+
+    def _keep_for_libraries(self, paths: list[str]) -> None:
+        """Hand every library in use the topics of `paths` as they are, before they change."""
+        libraries = list(self._libraries)
+        if not libraries or not paths:
+            return
+        connection = self._connection
+        for path in paths:
+            for (topic_id,) in connection.execute("SELECT id FROM topics WHERE path = ?", (path,)).fetchall():
+                row = self.topic_row(topic_id)
+                cites = {
+                    source_id: (claims, differences)
+                    for source_id, claims, differences in connection.execute(
+                        "SELECT source_id, claims, differences FROM cites WHERE topic_id = ?", (topic_id,)
+                    )
+                }
+                for library in libraries:
+                    library.keep_before_change(topic_id, row, cites)
+
     def _apply(self, plan: _Plan, scan: Scan, listing: str, progress: Progress | None) -> None:
         from briefing.store.problems import all_problems
         from briefing.store.rows import forget_file, write_file
 
         connection = self._connection
+        self._keep_for_libraries([*plan.remove, *(stat.path for stat in plan.compile)])
         for path in plan.remove:
             forget_file(connection, path)
         connection.executemany(
@@ -231,14 +259,8 @@ class Store:
         if plan.compile:
             from briefing.store.compile import compile_files
 
-            total, done = len(plan.compile), 0
-
-            def advance(count: int) -> None:
-                nonlocal done
-                done += count
-                if progress:
-                    progress(done, total)
-
+            total = len(plan.compile)
+            advance = counting(total, progress)
             if progress:
                 progress(0, total)
             for record in compile_files(self.root, plan.compile, advance):

@@ -22,7 +22,7 @@ from textual.screen import Screen
 from textual.widgets import Input
 
 from briefing.model import Briefing
-from briefing.ui.commands import BriefingCommands
+from briefing.ui.commands import PALETTE, BriefingCommands, binding_by_id
 from briefing.ui.help import help_rows
 from briefing.ui.navigation import ChooseOutlet, GoToTopic, OpenOutlet
 from briefing.ui.screens.compare import CompareScreen
@@ -273,30 +273,34 @@ class BriefingApp(App[None]):
         self.call_from_thread(self.notify, f"Summary written:\n{listing}", timeout=10, markup=False)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        """Commands act on the screen the palette was opened from; search brings the reading
-        screen back first, and what only the reading screen can do is offered only there."""
+        """The bindings `PALETTE` names, with their tooltips. Commands act on the screen the
+        palette was opened from; search brings the reading screen back first, and what only the
+        reading screen can do is offered only there (Back and Forward when there is somewhere
+        to go; the problems when there are some)."""
         yield from super().get_system_commands(screen)
-        if isinstance(screen, MainScreen):
-            yield SystemCommand("Search", "Search everything as you type", screen.action_open_search)
-            yield SystemCommand("Toggle topic list", "Show or hide the topic list", screen.action_toggle_topics)
-            yield SystemCommand("Toggle source panel", "Show or hide the source panel", screen.action_toggle_sources)
-            if screen.history.can_go_back:
-                yield SystemCommand("Back", "Back to where you were", screen.action_back)
-            if screen.history.can_go_forward:
-                yield SystemCommand("Forward", "Forward again", screen.action_forward)
-        else:
-            yield SystemCommand("Search", "Back to the briefing and search everything", self.action_search)
-        if isinstance(screen, MainScreen):
-            yield SystemCommand(
-                "Copy claim with citation", "The claim under the cursor and its outlets", screen.action_copy_claim
-            )
-            yield SystemCommand("Copy topic as Markdown", "The whole topic, with its outlets", screen.action_copy_topic)
-        yield SystemCommand("Figures", "Every figure the briefing states, grouped", self.action_figures)
-        yield SystemCommand("Quotations", "Every quotation, who said it, which outlet", self.action_quotes)
-        yield SystemCommand("All outlets", "All outlets side by side", self.action_all_outlets)
-        yield SystemCommand("Print summary", "Write the one-page summary as PDF and text", self.action_print_summary)
-        if self.briefing.problems:
-            yield SystemCommand("Show content problems", "What the loader found wrong", self.action_show_problems)
+        reader = screen if isinstance(screen, MainScreen) else None
+        for entry in PALETTE:
+            declared_by, binding = binding_by_id((MainScreen, BriefingApp), entry.binding_id)
+            if entry.binding_id == "search.open" and reader is None:
+                yield SystemCommand(entry.title, "Back to the briefing and search everything", self.action_search)
+                continue
+            if (entry.reader_only and reader is None) or not self._offered(entry.binding_id, reader):
+                continue
+            namespace, _, action = binding.action.rpartition(".")
+            on_app = declared_by is BriefingApp or namespace == "app"
+            target = self if on_app else reader
+            if target is None:
+                continue
+            yield SystemCommand(entry.title, binding.tooltip, getattr(target, f"action_{action}"))
+
+    def _offered(self, binding_id: str, reader: MainScreen | None) -> bool:
+        if binding_id == "history.back":
+            return reader is not None and reader.history.can_go_back
+        if binding_id == "history.forward":
+            return reader is not None and reader.history.can_go_forward
+        if binding_id == "app.problems":
+            return bool(self.briefing.problems)
+        return True
 
 
 def make_app(

@@ -1,4 +1,8 @@
-"""Command palette: every topic and outlet by fuzzy name (actions come from the app).
+"""Command palette: every topic and outlet by fuzzy name, and the app's actions.
+
+The actions are the key bindings' own (`PALETTE`): a palette entry names a binding by its id and
+gives it a palette title; its help is the binding's tooltip and its action the binding's action,
+so what an action does is declared once, on its binding.
 
 Textual's palette reads string prompts and help as markup, so names from content are handed
 over as `Content` and help text is escaped.
@@ -7,10 +11,12 @@ over as `Content` and help text is escaped.
 from __future__ import annotations
 
 import heapq
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING, cast
 
+from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
 from textual.markup import escape
@@ -20,6 +26,57 @@ if TYPE_CHECKING:
 
 #: Hits offered for one query.
 MOST_HITS = 50
+
+
+@dataclass(frozen=True)
+class PaletteEntry:
+    """A binding offered in the palette under `title`. `reader_only`: only when the palette was
+    opened on the reading screen (its own panes and history)."""
+
+    binding_id: str
+    title: str
+    reader_only: bool = False
+
+
+#: Every binding the palette offers, in the order it lists them (`BriefingApp.get_system_commands`).
+PALETTE: tuple[PaletteEntry, ...] = (
+    PaletteEntry("search.open", "Search"),
+    PaletteEntry("view.toggle_topics", "Toggle topic list", reader_only=True),
+    PaletteEntry("view.toggle_sources", "Toggle source panel", reader_only=True),
+    PaletteEntry("history.back", "Back", reader_only=True),
+    PaletteEntry("history.forward", "Forward", reader_only=True),
+    PaletteEntry("claim.copy", "Copy claim with citation", reader_only=True),
+    PaletteEntry("topic.copy", "Copy topic as Markdown", reader_only=True),
+    PaletteEntry("view.figures", "Figures"),
+    PaletteEntry("view.quotes", "Quotations"),
+    PaletteEntry("outlet.all", "All outlets"),
+    PaletteEntry("app.print", "Print summary"),
+    PaletteEntry("app.problems", "Show content problems"),
+    PaletteEntry("app.help", "Keys and help"),
+)
+#: Bindings with a description that the palette leaves to their keys, each for a reason.
+KEYS_ONLY: frozenset[str] = frozenset(
+    {
+        *(f"topic.{n}" for n in range(10)),  # the palette lists every topic by name instead
+        "topic.next",  # the same: a topic by name
+        "topic.previous",
+        "search.next_hit",  # steps through a marked query's hits: a key held down, not a command
+        "search.previous_hit",
+        "search.clear",
+        "outlet.open",  # every outlet is listed by name ("Outlet: …")
+        "app.quit",  # Textual's own palette has Quit
+    }
+)
+
+
+def binding_by_id(owners: Iterable[type], binding_id: str) -> tuple[type, Binding]:
+    """The binding declared with `binding_id` by one of `owners` (their own `BINDINGS`), and
+    which of them declares it."""
+    for owner in owners:
+        for binding in vars(owner).get("BINDINGS", []):
+            if isinstance(binding, Binding) and binding.id == binding_id:
+                return owner, binding
+    raise KeyError(binding_id)
 
 
 class BriefingCommands(Provider):

@@ -32,6 +32,13 @@ if TYPE_CHECKING:  # the search package is imported with the index, after the fi
 
 #: Seconds within which a second digit makes a two-digit topic number ("1" then "1": topic 11).
 NUMBER_PAUSE = 0.8
+#: The most topics the digit keys reach: 1-9, and 0 (or "1" "0") for the tenth.
+DIGIT_TOPICS = 10
+#: Characters of a copied claim the notice repeats before it cuts the rest to "…".
+COPIED_SHOWN = 60
+#: Seconds a notice stays: a warning, and a "copied" confirmation (read while looking away).
+WARNING_SECONDS = 3
+COPIED_SECONDS = 4
 
 
 def _pane_id(topic_id: str) -> str:
@@ -46,6 +53,7 @@ class MainScreen(Screen[None]):
     `-marking` while a query is marked in the panes (n/N step through its hits).
     """
 
+    #: Terminal widths (columns) at which the layout changes: one pane, two, three.
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (70, "-medium"), (110, "-wide")]
     AUTO_FOCUS = "TopicPane"
 
@@ -283,13 +291,13 @@ class MainScreen(Screen[None]):
         typed, at = self._number
         now = time.monotonic()
         count = len(self.briefing.outline)
-        composed = typed * 10 + digit
+        composed = typed * 10 + digit  # decimal: "1" then "1" is 11
         if typed and now - at < NUMBER_PAUSE and composed <= count:
             self._number = (composed, now)
             self.show_topic(self.briefing.outline[composed - 1].id, record=False)
             self.history.update_current(Place(self.briefing.outline[composed - 1].id, 0))
             return
-        number = digit or 10
+        number = digit or DIGIT_TOPICS
         self._number = (number, now)
         if number <= count:
             self.show_topic(self.briefing.outline[number - 1].id)
@@ -364,12 +372,12 @@ class MainScreen(Screen[None]):
         claim = pane.current_claim if pane else None
         if claim is None:
             self.app.bell()
-            self.notify("No claim here to copy.", severity="warning", timeout=3, markup=False)
+            self.notify("No claim here to copy.", severity="warning", timeout=WARNING_SECONDS, markup=False)
             return
         text = claim_citation(claim, self.briefing.sources_by_id)
         self.app.copy_to_clipboard(text)
-        shown = text if len(text) <= 60 else text[:59] + "…"
-        self.notify(f"Copied with its outlets: {shown}", timeout=4, markup=False)
+        shown = text if len(text) <= COPIED_SHOWN else text[: COPIED_SHOWN - 1] + "…"
+        self.notify(f"Copied with its outlets: {shown}", timeout=COPIED_SECONDS, markup=False)
 
     def action_copy_topic(self) -> None:
         """The whole topic as Markdown, with its outlets, to the clipboard."""
@@ -380,7 +388,7 @@ class MainScreen(Screen[None]):
             self.app.bell()
             return
         self.app.copy_to_clipboard(topic_markdown(pane.topic, self.briefing.sources_by_id))
-        self.notify(f"Copied “{pane.topic.title}” as Markdown, with its outlets", timeout=4, markup=False)
+        self.notify(f"Copied “{pane.topic.title}” as Markdown, with its outlets", timeout=COPIED_SECONDS, markup=False)
 
     # -- search: the box, its results, the marked query and n/N (in `SearchController`) ------
 
