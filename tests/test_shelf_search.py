@@ -26,7 +26,7 @@ def entries(tmp_path_factory):
 
 def exhaustive(entries, query, limit):
     """Every briefing asked for its whole `limit`, every matching document scored."""
-    found = [hit for entry in entries for hit in reading._search_one(entry, query, limit, ranked=10_000)]
+    found = [hit for entry in entries for hit in reading._search_one(entry, query, limit, budget=10_000)]
     found.sort(key=lambda hit: -hit.score)
     return found[:limit]
 

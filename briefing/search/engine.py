@@ -131,10 +131,10 @@ class SearchIndex:
         parsed = self.parse(query)
         return list(spans_for_terms(text, parsed.terms, self.variants, marked=set(parsed.content)))
 
-    def search(self, query: str, limit: int = DEFAULT_LIMIT, *, ranked: int | None = None) -> list[Hit]:
+    def search(self, query: str, limit: int = DEFAULT_LIMIT, *, budget: int | None = None) -> list[Hit]:
         """Hits for `query`, best first; [] for a blank or wordless query or anything but a
         string. A `limit` that is not a whole number means the default. Raises only on a bug.
-        `ranked`: score about that many documents (at least `limit`) of the best classes when
+        `budget`: score about that many documents (at least `limit`) of the best classes when
         more match, as on a large briefing, instead of all of them up to `FULL_RANKING`: for a
         caller that merges the best few of many briefings."""
         if isinstance(limit, bool) or not isinstance(limit, int):
@@ -155,8 +155,8 @@ class SearchIndex:
             union |= masks[number]
         if not union:
             return []
-        pool = limit if ranked is None else max(limit, ranked)
-        full = FULL_RANKING if ranked is None else pool
+        pool = limit if budget is None else max(limit, budget)
+        full = FULL_RANKING if budget is None else pool
         candidates = self._candidates(union, [masks[n] for n in content], [strong[n] for n in content], pool, full)
         if len(candidates) < union.bit_count():
             candidates = list(dict.fromkeys(self._named_topics(grades, content, limit) + candidates))

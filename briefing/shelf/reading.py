@@ -89,7 +89,7 @@ def search_library(entries: Iterable[ShelfEntry], query: str, limit: int = 20) -
     return shelf_order[:limit]
 
 
-def _search_one(entry: ShelfEntry, query: str, limit: int, ranked: int | None) -> list[ShelfHit]:
+def _search_one(entry: ShelfEntry, query: str, limit: int, budget: int | None) -> list[ShelfHit]:
     """One briefing's best `limit` hits; [] when it cannot be read or breaks under the search."""
     from briefing.search import SearchIndex
     from briefing.store.open import open_briefing
@@ -102,7 +102,7 @@ def _search_one(entry: ShelfEntry, query: str, limit: int, ranked: int | None) -
         return []
     try:
         store.ensure_index()
-        hits = SearchIndex.for_briefing(briefing).search(query, limit=limit, ranked=ranked)
+        hits = SearchIndex.for_briefing(briefing).search(query, limit=limit, budget=budget)
         return [
             ShelfHit(
                 root=entry.root,
