@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.widgets import OptionList
 
 from briefing.shelf.reading import library_access
 from briefing.ui.app import BriefingApp, make_app
@@ -234,3 +235,23 @@ def test_briefing_keys_lists_the_shelfs_bindings():
     assert ids["shelf.reopen"] == ("r",)
     assert ids["shelf.back"] == ("escape",)
     assert ids["shelf.widen"] == ("ctrl+g",)
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24), (105, 30)], ids=lambda s: f"{s[0]}x{s[1]}")
+async def test_every_hit_across_briefings_is_followed_by_a_divider(library, size):
+    # The list's scrollbar appears once the hits overflow: OptionList kept each hit's height
+    # from the width before it, so a hit that then wrapped one line more lost its divider.
+    app = shelf_app()
+    titles = {BUNDLED, "Broken briefing", "Test briefing"}
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("slash", *"ceasefire energy")
+        await settle(pilot)
+        hits = app.screen.query_one("#shelf-hits", OptionList)
+        assert len(app.shelf.hits) > 20
+        style = hits.get_visual_style("option-list--option")
+        # Every line of the list, as scrolling through it shows them.
+        lines = [hits._get_line(style, y).text.strip() for y in range(len(hits._lines))]
+        starts = [n for n, line in enumerate(lines) if line in titles]
+        assert len(starts) == len(app.shelf.hits)
+        for start in starts[1:]:
+            assert lines[start - 1].startswith("─" * 20), "\n".join(lines[start - 6 : start + 1])
