@@ -255,3 +255,35 @@ async def test_every_hit_across_briefings_is_followed_by_a_divider(library, size
         assert len(starts) == len(app.shelf.hits)
         for start in starts[1:]:
             assert lines[start - 1].startswith("─" * 20), "\n".join(lines[start - 6 : start + 1])
+
+
+@pytest.mark.parametrize("char", ["界", "😀", "é", "a"])
+def test_bottom_lines_and_hits_are_cut_by_terminal_cells(char):
+    from rich.cells import cell_len
+
+    from briefing.shelf.model import ShelfEntry, ShelfHit
+    from briefing.ui.screens.shelf import BOTTOM_LINE, HIT_TEXT, entry_prompt, hit_prompt
+
+    long = f"{char * 150} {char * 150}"
+    entry = ShelfEntry("/x", "x", "Title", bottom_line=long)
+    bottom = entry_prompt(entry).plain.splitlines()[-1]
+    assert bottom.endswith("…") and BOTTOM_LINE - 2 <= cell_len(bottom) <= BOTTOM_LINE
+    hit = ShelfHit(
+        root="/x",
+        briefing="B",
+        kind="claim",
+        topic_id="t",
+        topic="",
+        claim_id="t/0",
+        source_id=None,
+        text=long,
+        outlets=(),
+        source_ids=(),
+        file="briefing.md",
+        line=1,
+        score=1.0,
+    )
+    said = hit_prompt(hit).plain.splitlines()[-1]
+    assert said.endswith("…") and HIT_TEXT - 2 <= cell_len(said) <= HIT_TEXT
+    short = entry_prompt(ShelfEntry("/x", "x", "Title", bottom_line=char * 10)).plain.splitlines()[-1]
+    assert short == char * 10
