@@ -39,6 +39,12 @@ def test_the_best_hits_across_briefings_are_the_exhaustive_ones(entries, query):
     assert len({hit.root for hit in got}) > 1, "the hits come from more than one briefing"
 
 
+def test_a_library_of_a_few_briefings_ranks_a_common_word_in_full(entries):
+    # A word of one term: the engine's classes cannot tell its best documents from the others.
+    got = search_library(entries, "prisoners", reading.FEW)
+    assert [hit.score for hit in got] == [hit.score for hit in exhaustive(entries, "prisoners", reading.FEW)]
+
+
 def test_a_briefing_whose_few_all_make_the_list_is_asked_for_more(entries):
     alone = entries[:1]
     got = search_library(alone, "prisoners exchange", 20)
@@ -55,6 +61,7 @@ def test_a_common_word_scores_a_few_documents_per_briefing_not_all(entries, monk
         return evidence(self, document, *args)
 
     monkeypatch.setattr(SearchIndex, "_evidence", counting)
+    monkeypatch.setattr(reading, "SHARED", 0)  # as a library of hundreds would share it
     exhaustive(entries, "prisoners", reading.FEW)
     everything = len(scored)
     scored.clear()

@@ -63,8 +63,11 @@ def shelf_entries(folders: Iterable[Folder] | None = None, *, up_to_date: bool =
 # RANKED of its documents (its best classes: most terms, by their own word) when more match; a
 # briefing whose FEW-th hit would still make the merged list is asked again for `limit`. A
 # common word so scores a few dozen claims per briefing, not every one that holds it.
+# The documents scored are shared across the library: each briefing may score SHARED / (number
+# of briefings), never fewer than RANKED; a library of a few briefings so ranks them in full.
 FEW = 5
 RANKED = 20
+SHARED = 2_000
 
 
 def search_library(entries: Iterable[ShelfEntry], query: str, limit: int = 20) -> list[ShelfHit]:
@@ -73,9 +76,10 @@ def search_library(entries: Iterable[ShelfEntry], query: str, limit: int = 20) -
     A briefing that cannot be read is left out, never the search."""
     chosen = [entry for entry in entries if not entry.unreadable]
     few = min(FEW, limit)
+    budget = max(RANKED, few, SHARED // max(1, len(chosen)))
     found: dict[str, list[ShelfHit]] = {}
     for entry in chosen:
-        found[entry.root] = _search_one(entry, query, few, max(RANKED, few))
+        found[entry.root] = _search_one(entry, query, few, budget)
     if few < limit:
         merged = sorted((hit for hits in found.values() for hit in hits), key=lambda hit: -hit.score)
         bar = merged[limit - 1].score if len(merged) >= limit else None
