@@ -287,3 +287,14 @@ def test_bottom_lines_and_hits_are_cut_by_terminal_cells(char):
     assert said.endswith("…") and HIT_TEXT - 2 <= cell_len(said) <= HIT_TEXT
     short = entry_prompt(ShelfEntry("/x", "x", "Title", bottom_line=char * 10)).plain.splitlines()[-1]
     assert short == char * 10
+
+
+async def test_the_status_line_ends_in_an_ellipsis_when_the_last_title_is_too_long(library):
+    app = shelf_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_from_shelf(pilot, BUNDLED)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ShelfScreen)
+        status = screen_lines(app)[-2].rstrip()
+        assert "r: reopen Trump–Putin" in status and status.endswith("…"), status
