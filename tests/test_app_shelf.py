@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.widgets import OptionList
 
 from briefing.shelf.reading import library_access
 from briefing.ui.app import BriefingApp, make_app
@@ -234,3 +235,66 @@ def test_briefing_keys_lists_the_shelfs_bindings():
     assert ids["shelf.reopen"] == ("r",)
     assert ids["shelf.back"] == ("escape",)
     assert ids["shelf.widen"] == ("ctrl+g",)
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24), (105, 30)], ids=lambda s: f"{s[0]}x{s[1]}")
+async def test_every_hit_across_briefings_is_followed_by_a_divider(library, size):
+    # The list's scrollbar appears once the hits overflow: OptionList kept each hit's height
+    # from the width before it, so a hit that then wrapped one line more lost its divider.
+    app = shelf_app()
+    titles = {BUNDLED, "Broken briefing", "Test briefing"}
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("slash", *"ceasefire energy")
+        await settle(pilot)
+        hits = app.screen.query_one("#shelf-hits", OptionList)
+        assert len(app.shelf.hits) > 20
+        style = hits.get_visual_style("option-list--option")
+        # Every line of the list, as scrolling through it shows them.
+        lines = [hits._get_line(style, y).text.strip() for y in range(len(hits._lines))]
+        starts = [n for n, line in enumerate(lines) if line in titles]
+        assert len(starts) == len(app.shelf.hits)
+        for start in starts[1:]:
+            assert lines[start - 1].startswith("─" * 20), "\n".join(lines[start - 6 : start + 1])
+
+
+@pytest.mark.parametrize("char", ["界", "😀", "é", "a"])
+def test_bottom_lines_and_hits_are_cut_by_terminal_cells(char):
+    from rich.cells import cell_len
+
+    from briefing.shelf.model import ShelfEntry, ShelfHit
+    from briefing.ui.screens.shelf import BOTTOM_LINE, HIT_TEXT, entry_prompt, hit_prompt
+
+    long = f"{char * 150} {char * 150}"
+    entry = ShelfEntry("/x", "x", "Title", bottom_line=long)
+    bottom = entry_prompt(entry).plain.splitlines()[-1]
+    assert bottom.endswith("…") and BOTTOM_LINE - 2 <= cell_len(bottom) <= BOTTOM_LINE
+    hit = ShelfHit(
+        root="/x",
+        briefing="B",
+        kind="claim",
+        topic_id="t",
+        topic="",
+        claim_id="t/0",
+        source_id=None,
+        text=long,
+        outlets=(),
+        source_ids=(),
+        file="briefing.md",
+        line=1,
+        score=1.0,
+    )
+    said = hit_prompt(hit).plain.splitlines()[-1]
+    assert said.endswith("…") and HIT_TEXT - 2 <= cell_len(said) <= HIT_TEXT
+    short = entry_prompt(ShelfEntry("/x", "x", "Title", bottom_line=char * 10)).plain.splitlines()[-1]
+    assert short == char * 10
+
+
+async def test_the_status_line_ends_in_an_ellipsis_when_the_last_title_is_too_long(library):
+    app = shelf_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_from_shelf(pilot, BUNDLED)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ShelfScreen)
+        status = screen_lines(app)[-2].rstrip()
+        assert "r: reopen Trump–Putin" in status and status.endswith("…"), status

@@ -141,9 +141,12 @@ class SearchIndex:
         parsed = self.parse(query)
         return list(spans_for_terms(text, parsed.terms, self.variants, marked=set(parsed.content)))
 
-    def search(self, query: str, limit: int = DEFAULT_LIMIT) -> list[Hit]:
+    def search(self, query: str, limit: int = DEFAULT_LIMIT, *, budget: int | None = None) -> list[Hit]:
         """Hits for `query`, best first; [] for a blank or wordless query or anything but a
-        string. A `limit` that is not a whole number means the default. Raises only on a bug."""
+        string. A `limit` that is not a whole number means the default. Raises only on a bug.
+        `budget`: score about that many documents (at least `limit`) of the best classes when
+        more match, as on a large briefing, instead of all of them up to `FULL_RANKING`: for a
+        caller that merges the best few of many briefings."""
         if isinstance(limit, bool) or not isinstance(limit, int):
             try:
                 limit = int(limit)
@@ -162,7 +165,9 @@ class SearchIndex:
             union |= masks[number]
         if not union:
             return []
-        candidates = self._candidates(union, [masks[n] for n in content], [strong[n] for n in content], limit)
+        pool = limit if budget is None else max(limit, budget)
+        full = FULL_RANKING if budget is None else pool
+        candidates = self._candidates(union, [masks[n] for n in content], [strong[n] for n in content], pool, full)
         if len(candidates) < union.bit_count():
             candidates = list(dict.fromkeys(self._named_topics(grades, content, limit) + candidates))
         all_stop = len(content) == len(parsed.terms)
@@ -232,12 +237,14 @@ class SearchIndex:
             strong.append(term_strong)
         return grades, masks, strong
 
-    def _candidates(self, union: int, masks: list[int], strong: list[int], limit: int) -> list[int]:
+    def _candidates(
+        self, union: int, masks: list[int], strong: list[int], limit: int, full: int = FULL_RANKING
+    ) -> list[int]:
         """The documents worth ranking: all of them when few; else, from the best classes down
         (most terms, then most terms by their own word or stem), each kind's share of places,
         then anything left of the best classes until there are `limit`."""
-        if union.bit_count() <= FULL_RANKING:
-            return bitset.lowest(union, FULL_RANKING)
+        if union.bit_count() <= full:
+            return bitset.lowest(union, full)
         classes: list[int] = []
         slices = bitset.count_slices(masks)
         for matched in range(len(masks), 0, -1):

@@ -59,54 +59,79 @@ def shelf_entries(folders: Iterable[Folder] | None = None, *, up_to_date: bool =
     return newest_first([read_entry(folder, up_to_date=up_to_date) for folder in chosen])
 
 
+# A search across the library asks each briefing for its best FEW hits first, scoring at most
+# RANKED of its documents (its best classes: most terms, by their own word) when more match; a
+# briefing whose FEW-th hit would still make the merged list is asked again for `limit`. A
+# common word so scores a few dozen claims per briefing, not every one that holds it.
+# The documents scored are shared across the library: each briefing may score SHARED / (number
+# of briefings), never fewer than RANKED; a library of a few briefings so ranks them in full.
+FEW = 5
+RANKED = 20
+SHARED = 2_000
+
+
 def search_library(entries: Iterable[ShelfEntry], query: str, limit: int = 20) -> list[ShelfHit]:
     """The best `limit` hits for `query` across the briefings, each searched as `briefing search`
     searches one (through its store's index), best first; equal scores keep shelf order.
     A briefing that cannot be read is left out, never the search."""
+    chosen = [entry for entry in entries if not entry.unreadable]
+    few = min(FEW, limit)
+    budget = max(RANKED, few, SHARED // max(1, len(chosen)))
+    found: dict[str, list[ShelfHit]] = {}
+    for entry in chosen:
+        found[entry.root] = _search_one(entry, query, few, budget)
+    if few < limit:
+        merged = sorted((hit for hits in found.values() for hit in hits), key=lambda hit: -hit.score)
+        bar = merged[limit - 1].score if len(merged) >= limit else None
+        for entry in chosen:
+            hits = found[entry.root]
+            # It may hold more than it gave, and its last one still makes the list: ask again.
+            if len(hits) == few and (bar is None or hits[-1].score >= bar):
+                found[entry.root] = _search_one(entry, query, limit, None)
+    shelf_order = [hit for entry in chosen for hit in found[entry.root]]
+    shelf_order.sort(key=lambda hit: -hit.score)  # stable: shelf order, then each briefing's own
+    return shelf_order[:limit]
+
+
+def _search_one(entry: ShelfEntry, query: str, limit: int, budget: int | None) -> list[ShelfHit]:
+    """One briefing's best `limit` hits; [] when it cannot be read or breaks under the search."""
     from briefing.search import SearchIndex
     from briefing.store.open import open_briefing
 
-    found: list[ShelfHit] = []
-    for entry in entries:
-        if entry.unreadable:
-            continue
-        try:
-            # What the store holds, as the shelf shows it: a hundred folders' stats would cost
-            # more than the searches (an open briefing follows its folder).
-            briefing, store = open_briefing(entry.root, up_to_date=False)
-        except ContentError:
-            continue
-        try:
-            store.ensure_index()
-            hits = SearchIndex.for_briefing(briefing).search(query, limit=limit)
-            for hit in hits:
-                outlets = tuple(
+    try:
+        # What the store holds, as the shelf shows it: a hundred folders' stats would cost
+        # more than the searches (an open briefing follows its folder).
+        briefing, store = open_briefing(entry.root, up_to_date=False)
+    except ContentError:
+        return []
+    try:
+        store.ensure_index()
+        hits = SearchIndex.for_briefing(briefing).search(query, limit=limit, budget=budget)
+        return [
+            ShelfHit(
+                root=entry.root,
+                briefing=entry.title,
+                kind=hit.kind,
+                topic_id=hit.topic_id,
+                topic=hit.title if hit.topic_id else "",
+                claim_id=hit.claim_id,
+                source_id=hit.source_id,
+                text=hit.text,
+                outlets=tuple(
                     source.outlet if (source := briefing.source(source_id)) else source_id
                     for source_id in hit.source_ids
-                )
-                found.append(
-                    ShelfHit(
-                        root=entry.root,
-                        briefing=entry.title,
-                        kind=hit.kind,
-                        topic_id=hit.topic_id,
-                        topic=hit.title if hit.topic_id else "",
-                        claim_id=hit.claim_id,
-                        source_id=hit.source_id,
-                        text=hit.text,
-                        outlets=outlets,
-                        source_ids=hit.source_ids,
-                        file=hit.path,
-                        line=hit.line,
-                        score=hit.score,
-                    )
-                )
-        except DAMAGE:
-            continue  # a store that broke under the search: the other briefings still answer
-        finally:
-            store.close()
-    found.sort(key=lambda hit: -hit.score)  # stable: shelf order, then each briefing's own
-    return found[:limit]
+                ),
+                source_ids=hit.source_ids,
+                file=hit.path,
+                line=hit.line,
+                score=hit.score,
+            )
+            for hit in hits
+        ]
+    except DAMAGE:
+        return []  # a store that broke under the search: the other briefings still answer
+    finally:
+        store.close()
 
 
 def open_entry(root: str) -> Opened:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from rich.cells import cell_len, set_cell_size
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -27,9 +28,9 @@ from briefing.ui.navigation import OpenBriefing
 SHOWN_HITS = 50
 #: Seconds of quiet typing before the library is searched: each search reads every briefing.
 SEARCH_DELAY = 0.15
-#: Characters of a bottom line on the shelf: about two lines at 120 columns.
+#: Terminal cells of a bottom line on the shelf: about two lines at 120 columns.
 BOTTOM_LINE = 200
-#: Characters of a hit's text: the answer usually reads in them; Enter shows the claim whole.
+#: Terminal cells of a hit's text: the answer usually reads in them; Enter shows the claim whole.
 HIT_TEXT = 160
 
 
@@ -204,6 +205,14 @@ def _separated(prompts: Iterable[Content]) -> list[Option | None]:
     return options
 
 
+def clip_cells(text: str, cells: int) -> str:
+    """`text` in at most `cells` terminal cells, ending in "…" when cut: a wide character (CJK,
+    most emoji) takes two cells, so counting characters would overflow."""
+    if cell_len(text) <= cells:
+        return text
+    return set_cell_size(text, cells - 1).rstrip() + "…"
+
+
 def entry_prompt(entry: ShelfEntry) -> Content:
     """Title (and its problems), then dates and size, then the start of the bottom line: all of
     it content, so it is never read as markup."""
@@ -220,9 +229,7 @@ def entry_prompt(entry: ShelfEntry) -> Content:
     if entry.as_of:
         dates.append(f"as of {entry.as_of}")
     second = " · ".join([*dates, entry.size] if entry.size else dates) or entry.name
-    bottom = " ".join(entry.bottom_line.split())
-    if len(bottom) > BOTTOM_LINE:
-        bottom = bottom[: BOTTOM_LINE - 1].rstrip() + "…"
+    bottom = clip_cells(" ".join(entry.bottom_line.split()), BOTTOM_LINE)
     lines = [Content.assemble(*first), Content.styled(second, "$text-muted")]
     if bottom:
         lines.append(Content(bottom))
@@ -231,9 +238,7 @@ def entry_prompt(entry: ShelfEntry) -> Content:
 
 def hit_prompt(hit: ShelfHit) -> Content:
     """The briefing it comes from, then `topic › text` and its outlets."""
-    text = " ".join(hit.text.split())
-    if len(text) > HIT_TEXT:
-        text = text[: HIT_TEXT - 1].rstrip() + "…"
+    text = clip_cells(" ".join(hit.text.split()), HIT_TEXT)
     where = Content.styled(hit.briefing, "bold $accent")
     said = Content.assemble(Content.styled(f"{hit.topic} › ", "bold"), text) if hit.topic else Content(text)
     if hit.outlets and hit.kind != "source":
