@@ -12,6 +12,7 @@ from briefing.search.engine import SearchIndex
 from briefing.shelf import reading
 from briefing.shelf.folder import Folder
 from briefing.shelf.reading import search_library, shelf_entries
+from briefing.store import open as store_open
 from devkit.synthetic import write_synthetic_content
 
 
@@ -67,3 +68,28 @@ def test_a_common_word_scores_a_few_documents_per_briefing_not_all(entries, monk
     scored.clear()
     assert len(search_library(entries, "prisoners", reading.FEW)) == reading.FEW
     assert len(scored) <= everything // 2, (len(scored), everything)
+
+
+def test_search_all_reads_no_header_before_it_searches_and_answers_as_the_shelf_does(entries, monkeypatch):
+    """`briefing search --all` starts from the folders alone (`unread_entries`): it opens a
+    briefing only to search it, as the shelf's search does with entries it read when it
+    painted, and gives the same answers, briefing titles and order."""
+    folders = [Folder(Path(entry.root).name, Path(entry.root)) for entry in entries]
+    real_store = reading.Store
+    opened: list[str] = []
+
+    def store_counted(folder, *args, **kwargs):
+        opened.append(str(folder))
+        return real_store(folder, *args, **kwargs)
+
+    monkeypatch.setattr(reading, "Store", store_counted)
+    monkeypatch.setattr(store_open, "Store", store_counted)
+    got = search_library(reading.unread_entries(folders), "prisoners exchange", 20)
+    opened_from_folders = sorted(opened)
+    opened.clear()
+    want = search_library(entries, "prisoners exchange", 20)
+    assert opened_from_folders == sorted(opened), "no header read before the searches"
+    assert [(hit.root, hit.briefing, hit.score, hit.text) for hit in got] == [
+        (hit.root, hit.briefing, hit.score, hit.text) for hit in want
+    ]
+    assert all(hit.briefing == "Synthetic briefing" for hit in got)

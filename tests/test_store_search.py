@@ -139,3 +139,27 @@ def test_two_processes_searching_a_new_store_at_once_both_answer(content, cache)
     outputs = [process.communicate(timeout=120) for process in processes]
     assert all(process.returncode == 0 for process in processes), [err.decode() for _, err in outputs]
     assert len({out for out, _ in outputs}) == 1
+
+
+def test_a_query_asks_once_whether_another_process_changed_the_index(content):
+    """A search reads a few hundred rows; whether another process committed since is asked once,
+    at its start (`SqliteIndex.reading`), and a commit made between two searches is still seen."""
+    briefing, _store = open_briefing(content)
+    index = SearchIndex.for_briefing(briefing)
+    asked: list[str] = []
+    index.store._db.set_trace_callback(asked.append)
+    assert index.search("prisoners exchange wounded")
+    assert sum("data_version" in statement for statement in asked) == 1
+    assert sum(statement.lstrip().upper().startswith("SELECT") for statement in asked) > 10
+    index.store._db.set_trace_callback(None)
+
+    # Another process edits and syncs the same store; the next search here follows it.
+    topic = content / "topics" / "hockey.md"
+    topic.write_text(topic.read_text(encoding="utf-8").replace("KHL", "Zamboni league"), encoding="utf-8")
+    subprocess.run(
+        [sys.executable, "-m", "briefing", "--content", str(content), "search", "zamboni"],
+        check=True,
+        capture_output=True,
+        env={**os.environ},
+    )
+    assert any(hit.topic_id == "hockey" for hit in index.search("zamboni"))

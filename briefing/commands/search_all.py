@@ -13,10 +13,10 @@ from briefing.shelf.model import ShelfHit
 
 
 def run_all(args: argparse.Namespace) -> int:
-    from briefing.shelf.reading import search_library, shelf_entries
+    from briefing.shelf.reading import search_library, unread_entries
 
     query = " ".join(args.query)
-    hits = search_library(shelf_entries(), query, args.limit)
+    hits = search_library(unread_entries(), query, args.limit)
     if args.json:
         print(json.dumps([asdict(hit) for hit in hits], ensure_ascii=False, indent=2))
     else:

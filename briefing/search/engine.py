@@ -153,6 +153,10 @@ class SearchIndex:
             except (TypeError, ValueError, OverflowError):
                 limit = DEFAULT_LIMIT
         limit = min(limit, MAX_LIMIT)
+        with self.store.reading():
+            return self._search(query, limit, budget)
+
+    def _search(self, query: str, limit: int, budget: int | None) -> list[Hit]:
         if limit <= 0 or not self.store.size:
             return []
         parsed = self.parse(query)

@@ -13,6 +13,7 @@ import bisect
 from array import array
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from typing import Protocol
 
 from briefing.search import bitset
@@ -99,6 +100,10 @@ class IndexStore(Protocol):
     def average_length(self, kind: str, field: int) -> float:
         """Mean number of words in one field, over the documents of one kind where it is not
         empty (a field most documents leave empty, like aliases, is not held against the few)."""
+
+    def reading(self) -> AbstractContextManager[object]:
+        """Around one query's reads: a store shared with other processes checks for their
+        changes once here rather than before every read."""
 
 
 class MemoryIndex:
@@ -275,6 +280,9 @@ class MemoryIndex:
     def average_length(self, kind: str, field: int) -> float:
         count = self._counts[kind][field]
         return self._totals[kind][field] / count if count else 0.0
+
+    def reading(self) -> AbstractContextManager[object]:
+        return nullcontext()  # this process's own: nothing else changes it
 
     def __repr__(self) -> str:
         return f"<MemoryIndex {self._live} documents, {len(self._vocabulary)} words>"

@@ -5,6 +5,7 @@ per-briefing search, run on each and merged by score."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
 from briefing.model import ContentError, Severity
 from briefing.shelf.folder import Folder, briefing_folders
@@ -78,8 +79,11 @@ def search_library(entries: Iterable[ShelfEntry], query: str, limit: int = 20) -
     few = min(FEW, limit)
     budget = max(RANKED, few, SHARED // max(1, len(chosen)))
     found: dict[str, list[ShelfHit]] = {}
+    headed: dict[str, ShelfEntry] = {}
     for entry in chosen:
-        found[entry.root] = _search_one(entry, query, few, budget)
+        found[entry.root] = _search_one(entry, query, few, budget, headed)
+    if headed:  # entries that came without their headers (`unread_entries`): shelf order now
+        chosen = newest_first([headed.get(entry.root, entry) for entry in chosen])
     if few < limit:
         merged = sorted((hit for hits in found.values() for hit in hits), key=lambda hit: -hit.score)
         bar = merged[limit - 1].score if len(merged) >= limit else None
@@ -93,8 +97,19 @@ def search_library(entries: Iterable[ShelfEntry], query: str, limit: int = 20) -
     return shelf_order[:limit]
 
 
-def _search_one(entry: ShelfEntry, query: str, limit: int, budget: int | None) -> list[ShelfHit]:
-    """One briefing's best `limit` hits; [] when it cannot be read or breaks under the search."""
+def unread_entries(folders: Iterable[Folder] | None = None) -> list[ShelfEntry]:
+    """The library's briefings as entries that name their folders only, for a search that opens
+    each briefing anyway (`briefing search --all`): reading every header first cost a fifth of
+    it. `search_library` fills in what it reads and keeps shelf order."""
+    chosen = briefing_folders() if folders is None else folders
+    return [ShelfEntry(str(folder.path), folder.name, "", bundled=folder.bundled) for folder in chosen]
+
+
+def _search_one(
+    entry: ShelfEntry, query: str, limit: int, budget: int | None, headed: dict[str, ShelfEntry] | None = None
+) -> list[ShelfHit]:
+    """One briefing's best `limit` hits; [] when it cannot be read or breaks under the search.
+    An entry without its header (`unread_entries`) gets it from the briefing opened, in `headed`."""
     from briefing.search import SearchIndex
     from briefing.store.open import open_briefing
 
@@ -104,6 +119,11 @@ def _search_one(entry: ShelfEntry, query: str, limit: int, budget: int | None) -
         briefing, store = open_briefing(entry.root, up_to_date=False)
     except ContentError:
         return []
+    if not entry.title:
+        header = briefing.header
+        entry = replace(entry, title=header.title, event_date=header.event_date, as_of=header.as_of)
+        if headed is not None:
+            headed[entry.root] = entry
     try:
         store.ensure_index()
         hits = SearchIndex.for_briefing(briefing).search(query, limit=limit, budget=budget)
