@@ -93,3 +93,13 @@ def test_search_all_reads_no_header_before_it_searches_and_answers_as_the_shelf_
         (hit.root, hit.briefing, hit.score, hit.text) for hit in want
     ]
     assert all(hit.briefing == "Synthetic briefing" for hit in got)
+
+
+def test_a_hit_on_an_outlets_description_names_the_outlet(tmp_path):
+    """Across briefings as within one, an outlet's card or paragraph says whose it is: the shelf
+    and `briefing search --all` show `outlet › text`, not the text alone."""
+    from briefing.loading.paths import bundled_content_dir
+
+    bundled = shelf_entries([Folder("bundled", bundled_content_dir(), bundled=True)])
+    found = [hit for hit in search_library(bundled, "longest and most detailed account", 5) if hit.kind == "source"]
+    assert found and found[0].topic == "Los Angeles Times (Associated Press story)"

@@ -133,7 +133,8 @@ def _search_one(
                 briefing=entry.title,
                 kind=hit.kind,
                 topic_id=hit.topic_id,
-                topic=hit.title if hit.topic_id else "",
+                # An outlet's card or paragraph is named by its outlet, as in `briefing search`.
+                topic=hit.title if hit.topic_id or hit.kind == "source" else "",
                 claim_id=hit.claim_id,
                 source_id=hit.source_id,
                 text=hit.text,
