@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from textual import on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.markup import escape
 from textual.screen import Screen
 from textual.widgets import Input
 
@@ -291,7 +292,8 @@ class BriefingApp(App[None]):
             target = self if on_app else reader
             if target is None:
                 continue
-            yield SystemCommand(entry.title, binding.tooltip, getattr(target, f"action_{action}"))
+            # Help in the palette is read as markup: a "[" in a tooltip must stay a "[".
+            yield SystemCommand(entry.title, escape(binding.tooltip), getattr(target, f"action_{action}"))
 
     def _offered(self, binding_id: str, reader: MainScreen | None) -> bool:
         if binding_id == "history.back":

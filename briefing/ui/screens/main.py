@@ -376,7 +376,9 @@ class MainScreen(Screen[None]):
             return
         text = claim_citation(claim, self.briefing.sources_by_id)
         self.app.copy_to_clipboard(text)
-        shown = text if len(text) <= COPIED_SHOWN else text[: COPIED_SHOWN - 1] + "…"
+        from briefing.summary.build import truncate_cells  # the handout's own cut, loaded on use
+
+        shown = truncate_cells(text, COPIED_SHOWN)  # cells, not characters: CJK and emoji are two wide
         self.notify(f"Copied with its outlets: {shown}", timeout=COPIED_SECONDS, markup=False)
 
     def action_copy_topic(self) -> None:
