@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from briefing.counting_words import counted
 from briefing.loading.paths import resolve_content_dir
 from briefing.model import Briefing, ContentError, Severity
 
@@ -89,13 +90,9 @@ def _report(briefing: Briefing, folder: Path, against: str | None) -> int:
     claims = sum(entry.claim_count + entry.difference_count for entry in briefing.outline)
     checked = f" checked against {against};" if against is not None else ""
     print(
-        f"{folder}: {_count(len(briefing.outline), 'topic')}, {_count(claims, 'claim')}, "
-        f"{_count(len(briefing.sources), 'source')};{checked} "
-        f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}",
+        f"{folder}: {counted(len(briefing.outline), 'topic')}, {counted(claims, 'claim')}, "
+        f"{counted(len(briefing.sources), 'source')};{checked} "
+        f"{counted(errors, 'error')}, {counted(warnings, 'warning')}",
         flush=True,
     )
     return 1 if errors else 0
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'s' * (number != 1)}"

@@ -11,6 +11,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from briefing.counting_words import counted
+
 if TYPE_CHECKING:
     from briefing.model import Briefing
 
@@ -46,14 +48,10 @@ class ShelfEntry:
         """ "11 topics · 159 claims · 30 differences", for the shelf and `briefing list`."""
         if self.unreadable:
             return ""
-        parts = [_count(self.topics, "topic"), _count(self.claims, "claim")]
+        parts = [counted(self.topics, "topic"), counted(self.claims, "claim")]
         if self.differences:
-            parts.append(_count(self.differences, "difference"))
+            parts.append(counted(self.differences, "difference"))
         return " · ".join(parts)
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number:,} {noun}{'s' * (number != 1)}"
 
 
 def newest_first(entries: Sequence[ShelfEntry]) -> list[ShelfEntry]:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from briefing.counting_words import counted
+
 ELLIPSIS = "…"
 #: What the brackets after a point mean; printed on every handout.
 OUTLETS_LEGEND = "[ ] the outlets that report each point"
@@ -21,10 +23,6 @@ LEGEND = f"{DIFFERENCE_LEGEND} · {OUTLETS_LEGEND}"
 def outlet_tag(outlets: tuple[str, ...]) -> str:
     """ "[LATimes/AP, USLive]": the outlets that report a point, by their short names."""
     return "[" + ", ".join(outlets) + "]"
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number:,} {noun}{'s' * (number != 1)}"
 
 
 @dataclass(frozen=True)
@@ -113,8 +111,8 @@ class Summary:
         named = "; ".join(left.titles)
         unnamed = left.count - len(left.titles)
         if not named:
-            return f"Not on this page: {_count(unnamed, 'topic')}."
-        more = f"; and {_count(unnamed, 'more topic')}" if unnamed else ""
+            return f"Not on this page: {counted(unnamed, 'topic')}."
+        more = f"; and {counted(unnamed, 'more topic')}" if unnamed else ""
         return f"Not on this page: {named}{more}."
 
     @property
@@ -132,8 +130,8 @@ class Summary:
         there is, and where the full briefing lives."""
         totals = self.totals
         everything = (
-            f"{_count(totals.topics, 'topic')}, {_count(totals.claims, 'claim')}, "
-            f"{_count(totals.differences, 'difference')}"
+            f"{counted(totals.topics, 'topic')}, {counted(totals.claims, 'claim')}, "
+            f"{counted(totals.differences, 'difference')}"
         )
         dated = f"{self.title}, as of {self.as_of}" if self.as_of else self.title
         where = f": briefing --content {self.home}" if self.home else ""
