@@ -288,6 +288,39 @@ def test_reporters_typed_as_keywords_find_the_byline():
     assert "Madhani" in hits(briefing, "ap reporters")[0].text
 
 
+def briefing_with_outlet_saying(paragraph: str, *claims: str) -> Briefing:
+    """`briefing_with_outlet`, the outlet's one paragraph saying `paragraph`."""
+    plain = briefing_with_outlet(*claims)
+    wire = replace(plain.sources[0], paragraphs=(paragraph,))
+    return Briefing.from_topics(plain.header, list(plain.iter_topics()), (wire,))
+
+
+def test_which_outlet_said_a_thing_finds_what_the_outlet_reported():
+    briefing = briefing_with_outlet_saying(
+        "It is the only report to put the call at nearly three hours.",
+        "Call length: nearly three hours; roughly 90 minutes; lengthy.",
+    )
+    found = hits(briefing, "Which outlet said the call ran close to three hours?")[0]
+    assert found.kind == "source" and "three hours" in found.text and "Harbour Gazette" in found.title
+
+
+def test_which_report_says_asks_for_the_outlet():
+    briefing = briefing_with_outlet_saying(
+        "It alone says the aid pause lasted until Kyiv signed the minerals deal.",
+        "What ended the aid pause: the ceasefire; the minerals deal.",
+    )
+    found = hits(briefing, "Which report says the aid pause lasted until the minerals deal?")[0]
+    assert found.kind == "source" and "Harbour Gazette" in found.title
+
+
+def test_who_wrote_asks_for_the_byline_not_what_the_outlet_reported():
+    briefing = briefing_with_outlet_saying(
+        "The AP story and its reporters say the call was long.", "The AP story was long."
+    )
+    found = hits(briefing, "Which AP reporters wrote the story?")[0]
+    assert found.kind == "source" and "Madhani" in found.text
+
+
 def test_what_someone_wrote_is_not_a_question_about_the_outlet():
     briefing = briefing_with_outlet("Trump wrote on social media that the leaders agreed to a pause.")
     assert hits(briefing, "What did Trump write about the pause?")[0].kind == "claim"

@@ -73,8 +73,24 @@ _SOURCE_NOUNS = _words(
     "byline bylines reporter reporters journalist journalists correspondent correspondents newspaper "
     "newspapers paper papers outlet outlets publication publications author authors writer writers"
 )
+_REPORTS = _words("report reports")
 #: After "who": verbs of writing or carrying a report ("who wrote", "who reported", "who carried").
 _SOURCE_VERBS = _words("wrote written write writes reported reports authored filed carried carries published ran")
+
+
+#: Words that ask who *wrote* a report (its byline, its card), not which outlet said a thing.
+_AUTHORSHIP = _words(
+    "byline bylines reporter reporters journalist journalists correspondent correspondents author authors "
+    "writer writers wrote written write writes authored filed story stories article articles"
+)
+
+
+def asks_who_said(words: Sequence[str | None]) -> bool:
+    """Whether a query asks which outlet said something ("which outlet said the call ran three
+    hours", "who reported the call went on for hours"): a source question with no word of
+    authorship. What an outlet reported (its paragraphs) answers it, as its card does; "who wrote
+    the AP story" and "AP byline" want the card alone."""
+    return asks_source(words) and not any(word in _AUTHORSHIP for word in words)
 
 
 def asks_source(words: Sequence[str | None]) -> bool:
@@ -84,6 +100,8 @@ def asks_source(words: Sequence[str | None]) -> bool:
     for index, word in enumerate(words):
         if word in _SOURCE_NOUNS:
             return True
+        if word == "which" and index + 1 < len(words) and words[index + 1] in _REPORTS:
+            return True  # "which report says…"; not "what did the report say"
         if word in ("who", "whom") and index + 1 < len(words) and words[index + 1] in _SOURCE_VERBS:
             return True
     return False

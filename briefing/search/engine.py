@@ -190,6 +190,7 @@ class SearchIndex:
             parsed.time_unit,
             parsed.introduced_by,
             parsed.source,
+            parsed.said_by,
         )
         finder = _interval_finder(parsed.terms, grades)
         contexts: dict[str, list[float]] = {}

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from briefing.search.answers import TIME, asking_words, asks_source, wanted_kind, wanted_time_unit
+from briefing.search.answers import TIME, asking_words, asks_source, asks_who_said, wanted_kind, wanted_time_unit
 from briefing.search.language import asks_time, is_stop_word, quantity_question, stem
 from briefing.search.normalize import COMPOUND, analyze
 from briefing.search.paraphrase import ParaphraseTable, demonym_bases
@@ -87,6 +87,7 @@ class Query:
     #: A query of one name ("witkoff"): its other names ("envoy"), whose facts introduce it.
     introduced_by: tuple[tuple[str, ...], ...] = ()
     source: bool = False  # "who wrote the AP story", "which newspaper": an outlet's card answers
+    said_by: bool = False  # "which outlet said…": what the outlets reported answers too
 
     def __bool__(self) -> bool:
         return bool(self.terms)
@@ -187,7 +188,18 @@ def parse_query(
     unit = wanted_time_unit(term_words) if time else None
     only = term_words[0] if len(terms) == 1 and not terms[0].stop else None
     named = tuple(synonyms.names_of((only,))) if only else ()
-    return Query(terms, quantity, quantity_term, time, kind, typed, unit, named, asks_source(term_words))
+    return Query(
+        terms,
+        quantity,
+        quantity_term,
+        time,
+        kind,
+        typed,
+        unit,
+        named,
+        asks_source(term_words),
+        asks_who_said(term_words),
+    )
 
 
 def _stem_of(word: str) -> str | None:
