@@ -48,6 +48,13 @@ def test_which_with_a_person_noun_asks_for_a_person():
     )
 
 
+def test_a_yes_or_no_question_prefers_the_fact_that_says_no():
+    briefing = briefing_of(
+        "Washington hopes Putin will sign up to the full truce soon.", "Putin refused the full truce."
+    )
+    assert first(briefing, "Did Putin sign up to the full truce?") == "Putin refused the full truce."
+
+
 def test_who_wants_a_name_not_a_lowercase_role():
     briefing = briefing_of("The negotiators headed to the talks.", "The talks were headed by Rubio.")
     assert first(briefing, "who headed the talks?") == "The talks were headed by Rubio."

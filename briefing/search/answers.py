@@ -4,7 +4,9 @@
 day", "which year" and "when" a date (`language.TIME_WORDS`, kept by each document as
 `has_time`; in the unit named, when there is one); "which spokesperson" a person and "which
 country" a place, by the noun that follows. The noun that names the kind is a filler
-(`asking_words`).
+(`asking_words`). A question opening on "did", "is", "has"… asks yes or no: a fact that says no
+in words ("did not", "never", "refused", "unmentioned") answers it plainly, where one that
+merely repeats the question's words may not.
 
 A fact holds a person or a place when one of its words is a noun WordNet gives that kind
 (`kinds.tsv`: envoy, secretary, Putin; region, town, Moscow; a person's only when capitalised,
@@ -25,6 +27,9 @@ from itertools import pairwise
 from briefing.search.language import MONTHS, NUMBER_WORDS, WEEKDAYS, is_figure, is_stop_word, is_time
 
 PERSON, PLACE, TIME, REASON, SIZE = "person", "place", "time", "reason", "size"
+#: A yes-or-no question ("did Putin sign up to the full truce?"): a fact that says no says so
+#: in words (`NEGATIONS`); one that says yes repeats the question's own words.
+POLARITY = "polarity"
 #: A query of one name wants the facts that introduce it: name and role together (`says_any`).
 INTRODUCED = "introduced"
 
@@ -32,10 +37,20 @@ _WHICH = frozenset({"which", "what"})
 _ASKS = {"who": PERSON, "whom": PERSON, "whose": PERSON, "where": PLACE, "why": REASON, "when": TIME}
 
 
-#: After "which"/"what": nouns that say the kind wanted ("which capital", "what day").
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
+
+#: A question opening on one of these asks yes or no.
+_AUXILIARIES = _words("did does do is are was were has have had will would can could should")
+#: Words that say no: a negation, a refusal, something left out.
+NEGATIONS = _words(
+    "not no never neither nor without didnt doesnt dont isnt wasnt werent hasnt havent wont cannot cant "
+    "refused refuses refuse rejected rejects reject declined declines decline unmentioned omitted omits"
+)
+
+
+#: After "which"/"what": nouns that say the kind wanted ("which capital", "what day").
 
 _KIND_NOUNS = {
     **dict.fromkeys(_words("country countries city cities town towns capital capitals region regions"), PLACE),
@@ -110,6 +125,8 @@ def asks_source(words: Sequence[str | None]) -> bool:
 def wanted_kind(words: Sequence[str | None]) -> str | None:
     """The kind of answer a question wants, from its words (one folded word per query term, None
     for a term of several words): "who raised the plant" → person; "which capital" → place."""
+    if words and words[0] in _AUXILIARIES:
+        return POLARITY
     for index, word in enumerate(words):
         if word is None:
             continue
@@ -222,6 +239,8 @@ def holds_kind(
     if kind == TIME:
         return has_time
     words = set(positions)
+    if kind == POLARITY:
+        return not words.isdisjoint(NEGATIONS)
     if kind == REASON:
         return not words.isdisjoint(REASON_WORDS) or any(pair in _REASON_PAIRS for pair in pairwise(positions))
     if kind == SIZE:
