@@ -11,14 +11,14 @@ from briefing.search import SearchIndex
 from briefing.search.paraphrase import ParaphraseTable
 
 
-def briefing_of(*claims: str, other_names=(), synonyms=()) -> Briefing:
+def briefing_of(*claims: str, other_names=(), synonyms=(), variants=()) -> Briefing:
     """One topic holding `claims` in this order (on a tie, the earlier one ranks first)."""
     path = "topics/t.md"
     facts = tuple(
         Claim(f"t/0.{n}", "t", "", (ClaimPart(text, ("wire",)),), False, path, 5 + n) for n, text in enumerate(claims)
     )
     topic = Topic("t", "Talks", 1, "", (Section("", facts),), path)
-    header = Header("Briefing", synonyms=tuple(synonyms), other_names=tuple(other_names))
+    header = Header("Briefing", variants=tuple(variants), synonyms=tuple(synonyms), other_names=tuple(other_names))
     return Briefing.from_topics(header, [topic], ())
 
 
@@ -331,6 +331,25 @@ def test_who_wrote_asks_for_the_byline_not_what_the_outlet_reported():
 def test_what_someone_wrote_is_not_a_question_about_the_outlet():
     briefing = briefing_with_outlet("Trump wrote on social media that the leaders agreed to a pause.")
     assert hits(briefing, "What did Trump write about the pause?")[0].kind == "claim"
+
+
+# -- a name the briefing spells out is found by its head noun ------------------------------------
+
+
+def test_the_head_noun_of_a_spelled_out_name_finds_its_short_form():
+    briefing = briefing_of(
+        "The two sides agreed on hockey games.",
+        "Players would come from the NHL and the KHL.",
+        "The two leaders spoke for two hours.",
+        "Two reports give the length.",
+        variants=(("NHL", "National Hockey League"), ("KHL", "Kontinental Hockey League")),
+    )
+    assert first(briefing, "which two leagues?") == "Players would come from the NHL and the KHL."
+
+
+def test_a_hyphenated_spelling_has_no_head_noun():
+    index = SearchIndex.build(briefing_of("The ceasefire holds.", variants=(("ceasefire", "cease-fire"),)))
+    assert index.search("fire ", 5) == []
 
 
 # -- a claim that points back borrows the names of the claim before it ---------------------------

@@ -26,6 +26,8 @@ from briefing.search.variants import VariantTable, is_group_term
 EXACT, STEM, PART_OF_VARIANT, PREFIX, SYNONYM, TYPO = 1.0, 0.85, 0.8, 0.7, 0.8, 0.5
 #: General English paraphrases (`paraphrase`): below every form of the word typed.
 PARAPHRASE, BROADER = 0.45, 0.35
+#: A name's head noun for the name ("league" for "NHL", `variants.VariantTable.heads`).
+HEAD = PARAPHRASE
 #: Only this much of a query is read, and at most this many terms are used: `MAX_TERMS` words
 #: that are not fillers (a long question keeps its last content words: "...with past policy"),
 #: `MAX_WORDS` in all.
@@ -168,6 +170,7 @@ def parse_query(
             stop = is_stop_word(word)
             if not stop and not (prefix and typing):
                 alternatives += _paraphrase_alternatives(word, paraphrases, variants)
+                alternatives += _head_alternatives(word, variants)
         else:
             joined = "".join(words)
             parts = tuple(
@@ -231,6 +234,15 @@ def _synonym_alternatives(words: tuple[str, ...], synonyms: SynonymTable) -> lis
     return [
         tuple(Atom(word, stem=_stem_of(word), best=SYNONYM) for word in member) for member in synonyms.others(words)
     ]
+
+
+def _head_alternatives(word: str, variants: VariantTable) -> tuple[tuple[Atom, ...], ...]:
+    """A finished word that is the head noun of a name the briefing spells out ("leagues" of
+    "National Hockey League"): that name in any spelling ("NHL"), graded as a paraphrase."""
+    if word in variants.single:
+        return ()
+    tokens = variants.heads(word)
+    return ((Atom(None, groups=dict.fromkeys(tokens, HEAD)),),) if tokens else ()
 
 
 def _paraphrase_alternatives(
