@@ -352,6 +352,27 @@ def test_a_hyphenated_spelling_has_no_head_noun():
     assert index.search("fire ", 5) == []
 
 
+# -- initials stand for the name they spell -------------------------------------------------------
+
+
+def test_initials_find_the_name_they_spell():
+    briefing = briefing_of("Kyiv spoke about the plant.", "The United Nations' watchdog spoke about the plant.")
+    assert first(briefing, "What did the UN say about the plant?") == (
+        "The United Nations' watchdog spoke about the plant."
+    )
+
+
+def test_initials_mark_the_name_they_found():
+    index = SearchIndex.build(briefing_of("The story ran in the Los Angeles Times."))
+    found = index.search("LA times", 5)[0]
+    assert [found.text[start:end] for start, end in found.spans] == ["Los Angeles", "Times"]
+
+
+def test_an_english_word_in_lower_case_is_no_initials():
+    index = SearchIndex.build(briefing_of("Washington Announced Relief.", "The war went on."))
+    assert [hit.text for hit in index.search("war ", 5)] == ["The war went on."]
+
+
 # -- a claim that points back borrows the names of the claim before it ---------------------------
 
 

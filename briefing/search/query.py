@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from briefing.search.answers import TIME, asking_words, asks_source, asks_who_said, wanted_kind, wanted_time_unit
 from briefing.search.language import asks_time, is_stop_word, quantity_question, stem
-from briefing.search.normalize import COMPOUND, analyze
+from briefing.search.normalize import COMPOUND, INITIALS, MOST_INITIALS, analyze
 from briefing.search.paraphrase import ParaphraseTable, demonym_bases
 from briefing.search.synonyms import SynonymTable
 from briefing.search.typos import typo_eligible, within_one_edit
@@ -28,6 +28,8 @@ EXACT, STEM, PART_OF_VARIANT, PREFIX, SYNONYM, TYPO = 1.0, 0.85, 0.8, 0.7, 0.8, 
 PARAPHRASE, BROADER = 0.45, 0.35
 #: A name's head noun for the name ("league" for "NHL", `variants.VariantTable.heads`).
 HEAD = PARAPHRASE
+#: A short word for the name whose initials it spells ("UN" for "United Nations").
+INITIAL = PART_OF_VARIANT
 #: Only this much of a query is read, and at most this many terms are used: `MAX_TERMS` words
 #: that are not fillers (a long question keeps its last content words: "...with past policy"),
 #: `MAX_WORDS` in all.
@@ -171,6 +173,7 @@ def parse_query(
             if not stop and not (prefix and typing):
                 alternatives += _paraphrase_alternatives(word, paraphrases, variants)
                 alternatives += _head_alternatives(word, variants)
+                alternatives += _initials_alternatives(word, match.group(), paraphrases, variants)
         else:
             joined = "".join(words)
             parts = tuple(
@@ -234,6 +237,18 @@ def _synonym_alternatives(words: tuple[str, ...], synonyms: SynonymTable) -> lis
     return [
         tuple(Atom(word, stem=_stem_of(word), best=SYNONYM) for word in member) for member in synonyms.others(words)
     ]
+
+
+def _initials_alternatives(
+    word: str, typed: str, paraphrases: ParaphraseTable, variants: VariantTable
+) -> tuple[tuple[Atom, ...], ...]:
+    """A short word typed in capitals ("UN") or that English does not have ("un") may be the
+    initials of a name the text spells out ("United Nations", `normalize.initialisms`)."""
+    if not (2 <= len(word) <= MOST_INITIALS and word.isalpha()) or word in variants.single:
+        return ()
+    if not typed.isupper() and paraphrases.knows(word):
+        return ()
+    return ((Atom(None, groups={INITIALS + word: INITIAL}),),)
 
 
 def _head_alternatives(word: str, variants: VariantTable) -> tuple[tuple[Atom, ...], ...]:
