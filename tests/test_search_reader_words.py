@@ -55,6 +55,13 @@ def test_a_yes_or_no_question_prefers_the_fact_that_says_no():
     assert first(briefing, "Did Putin sign up to the full truce?") == "Putin refused the full truce."
 
 
+def test_what_was_the_date_asks_for_a_date_as_what_date_does():
+    briefing = briefing_of("The Oval Office meeting was tense.", "The 28 February Oval Office meeting went badly.")
+    assert first(briefing, "What was the date of the Oval Office meeting?") == (
+        "The 28 February Oval Office meeting went badly."
+    )
+
+
 def test_who_wants_a_name_not_a_lowercase_role():
     briefing = briefing_of("The negotiators headed to the talks.", "The talks were headed by Rubio.")
     assert first(briefing, "who headed the talks?") == "The talks were headed by Rubio."

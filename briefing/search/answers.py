@@ -131,6 +131,8 @@ def wanted_kind(words: Sequence[str | None]) -> str | None:
         if word is None:
             continue
         following = words[index + 1 : index + 3]
+        if word in _WHICH:
+            following = words[_after_which(words, index) :][:2]
         if word in _WHICH or word == "since":
             for noun in following:
                 if noun in _KIND_NOUNS:
@@ -155,7 +157,8 @@ def asking_words(words: Sequence[str | None]) -> frozenset[int]:
     found: set[int] = set()
     for index, word in enumerate(words):
         if word in _WHICH:
-            for offset, noun in enumerate(words[index + 1 : index + 3], start=index + 1):
+            start = _after_which(words, index)
+            for offset, noun in enumerate(words[start : start + 2], start=start):
                 if noun in _KIND_NOUNS:
                     found.add(offset)
                     if offset + 2 < len(words) and words[offset + 1] == "of" and words[offset + 2] in _KIND_NOUNS:
@@ -190,10 +193,26 @@ _TIME_UNITS = {"month": "month", "months": "month", "year": "year", "years": "ye
 
 def wanted_time_unit(words: Sequence[str | None]) -> str | None:
     """The unit a time question names ("in which month" → month; "what year", "what day"), or None."""
-    for word, following in pairwise(words):
-        if word in _WHICH and following in _TIME_UNITS:
-            return _TIME_UNITS[following]
+    for index, word in enumerate(words):
+        if word in _WHICH:
+            start = _after_which(words, index)
+            unit = _TIME_UNITS.get(words[start] or "") if start < len(words) else None
+            if unit:
+                return unit
     return None
+
+
+#: Between "what" and the noun that says the kind wanted: "what *was the* date of…".
+_COPULA_AND_ARTICLES = _words("is was are were the a an")
+
+
+def _after_which(words: Sequence[str | None], index: int) -> int:
+    """Where the noun after "which"/"what" at `index` may be: past "was the" ("what was the date
+    of the meeting" asks for a date, as "what date" does)."""
+    start = index + 1
+    while start < len(words) and start - index <= 2 and words[start] in _COPULA_AND_ARTICLES:
+        start += 1
+    return start
 
 
 def states_time_unit(unit: str, positions: Sequence[str]) -> bool:
