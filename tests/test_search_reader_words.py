@@ -62,6 +62,13 @@ def test_what_was_the_date_asks_for_a_date_as_what_date_does():
     )
 
 
+def test_which_with_a_person_noun_at_the_end_of_its_phrase_asks_for_a_person():
+    briefing = briefing_of("American negotiators held the talks.", "The talks were led by Secretary Marco Rubio.")
+    assert first(briefing, "Which American cabinet member led the talks?") == (
+        "The talks were led by Secretary Marco Rubio."
+    )
+
+
 def test_who_wants_a_name_not_a_lowercase_role():
     briefing = briefing_of("The negotiators headed to the talks.", "The talks were headed by Rubio.")
     assert first(briefing, "who headed the talks?") == "The talks were headed by Rubio."

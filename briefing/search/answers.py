@@ -137,8 +137,8 @@ def wanted_kind(words: Sequence[str | None]) -> str | None:
             for noun in following:
                 if noun in _KIND_NOUNS:
                     return _KIND_NOUNS[noun]
-            if word in _WHICH and any(kind_of(noun) == PERSON for noun in following if noun):
-                return PERSON  # "which spokesperson", "what envoy"
+            if word in _WHICH and any(kind_of(noun) == PERSON for noun in _noun_phrase(words, index)):
+                return PERSON  # "which spokesperson", "what envoy", "which American cabinet member"
         if word == "how" and following and following[0] in _SIZE_MEASURES:
             return SIZE
         if word == "size":  # "how does the plant rank in size" → "Europe's largest"
@@ -200,6 +200,21 @@ def wanted_time_unit(words: Sequence[str | None]) -> str | None:
             if unit:
                 return unit
     return None
+
+
+#: The words after "which" that may name what it asks for, at most.
+_NOUN_PHRASE = 3
+
+
+def _noun_phrase(words: Sequence[str | None], index: int) -> list[str]:
+    """The words after "which"/"what" at `index` up to the first filler: the noun phrase that
+    names what is asked for ("which *American cabinet member* led the talks")."""
+    found: list[str] = []
+    for word in words[_after_which(words, index) :][:_NOUN_PHRASE]:
+        if word is None or is_stop_word(word):
+            break
+        found.append(word)
+    return found
 
 
 #: Between "what" and the noun that says the kind wanted: "what *was the* date of…".
