@@ -69,6 +69,11 @@ def test_which_with_a_person_noun_at_the_end_of_its_phrase_asks_for_a_person():
     )
 
 
+def test_when_is_answered_by_a_time_without_a_date():
+    briefing = briefing_of("Technical talks are planned.", "The talks are to begin soon.")
+    assert first(briefing, "When do the technical talks begin?") == "The talks are to begin soon."
+
+
 def test_who_wants_a_name_not_a_lowercase_role():
     briefing = briefing_of("The negotiators headed to the talks.", "The talks were headed by Rubio.")
     assert first(briefing, "who headed the talks?") == "The talks were headed by Rubio."

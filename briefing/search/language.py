@@ -138,11 +138,14 @@ MONTHS = _words(
     jan feb mar apr jun jul aug sep sept oct nov dec
     """
 ) - {"may"}  # "may" is mostly the verb
-TIME_WORDS = WEEKDAYS | MONTHS
+#: Words that say when without a date: "at once", "immediately", "soon", "the week before".
+RELATIVE_TIME = _words("immediately immediate instantly soon shortly later earlier once week weeks ago")
+TIME_WORDS = WEEKDAYS | MONTHS | RELATIVE_TIME
 
 
 def is_time(word: str) -> bool:
-    """A folded word that says when: a weekday, a month, "yesterday", a year (1900–2099)."""
+    """A folded word that says when: a weekday, a month, "yesterday", "soon" or "immediately",
+    a year (1900–2099)."""
     return word in TIME_WORDS or (len(word) == 4 and word.isdigit() and word[:2] in ("19", "20"))
 
 
