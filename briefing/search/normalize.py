@@ -169,7 +169,7 @@ def tokenize(text: str) -> Tokens:
 #: (`initialisms`). Starts like a variant group's term, so it is no vocabulary word.
 INITIALS = "\x01i"
 #: Two capitalised words in a row, at least: the cheap test before looking for initialisms.
-_CAPITALISED_RUN = re.compile(r"[A-Z]\S*\s+(?:(?:of|and|for|the)\s+)?[A-Z]")
+_CAPITALISED_RUN = re.compile(r"[A-Z][\w'’]*\s+(?:(?:of|and|for|the)\s+)?[A-Z]")
 #: Small words a name keeps inside it and its initials skip ("Bank of England" → BoE).
 _NAME_JOINERS = frozenset({"of", "and", "for", "the"})
 #: Between two words of one name: spaces, and a possessive's apostrophe ("United Nations' agency").
