@@ -74,6 +74,13 @@ def test_when_is_answered_by_a_time_without_a_date():
     assert first(briefing, "When do the technical talks begin?") == "The talks are to begin soon."
 
 
+def test_a_light_verb_lends_its_weight_to_the_noun():
+    briefing = briefing_of("Moscow could make the town safer.", "Moscow claimed that its forces had retaken the town.")
+    assert first(briefing, "What claim did Moscow make about the town?") == (
+        "Moscow claimed that its forces had retaken the town."
+    )
+
+
 def test_who_wants_a_name_not_a_lowercase_role():
     briefing = briefing_of("The negotiators headed to the talks.", "The talks were headed by Rubio.")
     assert first(briefing, "who headed the talks?") == "The talks were headed by Rubio."

@@ -32,6 +32,11 @@ STOP_WORDS = _words(
     myself yourself himself herself itself ourselves yourselves themselves own
     reportedly allegedly apparently actually really exactly specifically particularly
     """
+    # Light verbs, which lend their meaning to the noun after them ("make a claim", "take part",
+    # "get approval"): the noun says what is asked.
+    """
+    make makes made making get gets got getting take takes took taken taking
+    """
 )
 
 #: After "how", these words ask for a quantity: of what follows ("how many POWs"), or a measure
