@@ -81,6 +81,11 @@ def test_a_light_verb_lends_its_weight_to_the_noun():
     )
 
 
+def test_since_says_from_when():
+    briefing = briefing_of("The strikes stopped.", "The strikes have stopped since the call.")
+    assert first(briefing, "When did the strikes stop?") == "The strikes have stopped since the call."
+
+
 def test_who_wants_a_name_not_a_lowercase_role():
     briefing = briefing_of("The negotiators headed to the talks.", "The talks were headed by Rubio.")
     assert first(briefing, "who headed the talks?") == "The talks were headed by Rubio."

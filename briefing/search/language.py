@@ -143,8 +143,9 @@ MONTHS = _words(
     jan feb mar apr jun jul aug sep sept oct nov dec
     """
 ) - {"may"}  # "may" is mostly the verb
-#: Words that say when without a date: "at once", "immediately", "soon", "the week before".
-RELATIVE_TIME = _words("immediately immediate instantly soon shortly later earlier once week weeks ago")
+#: Words that say when without a date: "at once", "immediately", "soon", "the week before",
+#: "since the Second World War".
+RELATIVE_TIME = _words("immediately immediate instantly soon shortly later earlier once week weeks ago since")
 TIME_WORDS = WEEKDAYS | MONTHS | RELATIVE_TIME
 
 
