@@ -11,14 +11,14 @@ from briefing.search import SearchIndex
 from briefing.search.paraphrase import ParaphraseTable
 
 
-def briefing_of(*claims: str, other_names=(), synonyms=()) -> Briefing:
+def briefing_of(*claims: str, other_names=(), synonyms=(), variants=()) -> Briefing:
     """One topic holding `claims` in this order (on a tie, the earlier one ranks first)."""
     path = "topics/t.md"
     facts = tuple(
         Claim(f"t/0.{n}", "t", "", (ClaimPart(text, ("wire",)),), False, path, 5 + n) for n, text in enumerate(claims)
     )
     topic = Topic("t", "Talks", 1, "", (Section("", facts),), path)
-    header = Header("Briefing", synonyms=tuple(synonyms), other_names=tuple(other_names))
+    header = Header("Briefing", variants=tuple(variants), synonyms=tuple(synonyms), other_names=tuple(other_names))
     return Briefing.from_topics(header, [topic], ())
 
 
@@ -46,6 +46,44 @@ def test_which_with_a_person_noun_asks_for_a_person():
     assert first(briefing, "which spokesperson described the talks as productive") == (
         "Press secretary Karoline Leavitt described the talks as productive."
     )
+
+
+def test_a_yes_or_no_question_prefers_the_fact_that_says_no():
+    briefing = briefing_of(
+        "Washington hopes Putin will sign up to the full truce soon.", "Putin refused the full truce."
+    )
+    assert first(briefing, "Did Putin sign up to the full truce?") == "Putin refused the full truce."
+
+
+def test_what_was_the_date_asks_for_a_date_as_what_date_does():
+    briefing = briefing_of("The Oval Office meeting was tense.", "The 28 February Oval Office meeting went badly.")
+    assert first(briefing, "What was the date of the Oval Office meeting?") == (
+        "The 28 February Oval Office meeting went badly."
+    )
+
+
+def test_which_with_a_person_noun_at_the_end_of_its_phrase_asks_for_a_person():
+    briefing = briefing_of("American negotiators held the talks.", "The talks were led by Secretary Marco Rubio.")
+    assert first(briefing, "Which American cabinet member led the talks?") == (
+        "The talks were led by Secretary Marco Rubio."
+    )
+
+
+def test_when_is_answered_by_a_time_without_a_date():
+    briefing = briefing_of("Technical talks are planned.", "The talks are to begin soon.")
+    assert first(briefing, "When do the technical talks begin?") == "The talks are to begin soon."
+
+
+def test_a_light_verb_lends_its_weight_to_the_noun():
+    briefing = briefing_of("Moscow could make the town safer.", "Moscow claimed that its forces had retaken the town.")
+    assert first(briefing, "What claim did Moscow make about the town?") == (
+        "Moscow claimed that its forces had retaken the town."
+    )
+
+
+def test_since_says_from_when():
+    briefing = briefing_of("The strikes stopped.", "The strikes have stopped since the call.")
+    assert first(briefing, "When did the strikes stop?") == "The strikes have stopped since the call."
 
 
 def test_who_wants_a_name_not_a_lowercase_role():
@@ -288,9 +326,82 @@ def test_reporters_typed_as_keywords_find_the_byline():
     assert "Madhani" in hits(briefing, "ap reporters")[0].text
 
 
+def briefing_with_outlet_saying(paragraph: str, *claims: str) -> Briefing:
+    """`briefing_with_outlet`, the outlet's one paragraph saying `paragraph`."""
+    plain = briefing_with_outlet(*claims)
+    wire = replace(plain.sources[0], paragraphs=(paragraph,))
+    return Briefing.from_topics(plain.header, list(plain.iter_topics()), (wire,))
+
+
+def test_which_outlet_said_a_thing_finds_what_the_outlet_reported():
+    briefing = briefing_with_outlet_saying(
+        "It is the only report to put the call at nearly three hours.",
+        "Call length: nearly three hours; roughly 90 minutes; lengthy.",
+    )
+    found = hits(briefing, "Which outlet said the call ran close to three hours?")[0]
+    assert found.kind == "source" and "three hours" in found.text and "Harbour Gazette" in found.title
+
+
+def test_which_report_says_asks_for_the_outlet():
+    briefing = briefing_with_outlet_saying(
+        "It alone says the aid pause lasted until Kyiv signed the minerals deal.",
+        "What ended the aid pause: the ceasefire; the minerals deal.",
+    )
+    found = hits(briefing, "Which report says the aid pause lasted until the minerals deal?")[0]
+    assert found.kind == "source" and "Harbour Gazette" in found.title
+
+
+def test_who_wrote_asks_for_the_byline_not_what_the_outlet_reported():
+    briefing = briefing_with_outlet_saying(
+        "The AP story and its reporters say the call was long.", "The AP story was long."
+    )
+    found = hits(briefing, "Which AP reporters wrote the story?")[0]
+    assert found.kind == "source" and "Madhani" in found.text
+
+
 def test_what_someone_wrote_is_not_a_question_about_the_outlet():
     briefing = briefing_with_outlet("Trump wrote on social media that the leaders agreed to a pause.")
     assert hits(briefing, "What did Trump write about the pause?")[0].kind == "claim"
+
+
+# -- a name the briefing spells out is found by its head noun ------------------------------------
+
+
+def test_the_head_noun_of_a_spelled_out_name_finds_its_short_form():
+    briefing = briefing_of(
+        "The two sides agreed on hockey games.",
+        "Players would come from the NHL and the KHL.",
+        "The two leaders spoke for two hours.",
+        "Two reports give the length.",
+        variants=(("NHL", "National Hockey League"), ("KHL", "Kontinental Hockey League")),
+    )
+    assert first(briefing, "which two leagues?") == "Players would come from the NHL and the KHL."
+
+
+def test_a_hyphenated_spelling_has_no_head_noun():
+    index = SearchIndex.build(briefing_of("The ceasefire holds.", variants=(("ceasefire", "cease-fire"),)))
+    assert index.search("fire ", 5) == []
+
+
+# -- initials stand for the name they spell -------------------------------------------------------
+
+
+def test_initials_find_the_name_they_spell():
+    briefing = briefing_of("Kyiv spoke about the plant.", "The United Nations' watchdog spoke about the plant.")
+    assert first(briefing, "What did the UN say about the plant?") == (
+        "The United Nations' watchdog spoke about the plant."
+    )
+
+
+def test_initials_mark_the_name_they_found():
+    index = SearchIndex.build(briefing_of("The story ran in the Los Angeles Times."))
+    found = index.search("LA times", 5)[0]
+    assert [found.text[start:end] for start, end in found.spans] == ["Los Angeles", "Times"]
+
+
+def test_an_english_word_in_lower_case_is_no_initials():
+    index = SearchIndex.build(briefing_of("Washington Announced Relief.", "The war went on."))
+    assert [hit.text for hit in index.search("war ", 5)] == ["The war went on."]
 
 
 # -- a claim that points back borrows the names of the claim before it ---------------------------

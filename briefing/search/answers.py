@@ -4,7 +4,9 @@
 day", "which year" and "when" a date (`language.TIME_WORDS`, kept by each document as
 `has_time`; in the unit named, when there is one); "which spokesperson" a person and "which
 country" a place, by the noun that follows. The noun that names the kind is a filler
-(`asking_words`).
+(`asking_words`). A question opening on "did", "is", "has"… asks yes or no: a fact that says no
+in words ("did not", "never", "refused", "unmentioned") answers it plainly, where one that
+merely repeats the question's words may not.
 
 A fact holds a person or a place when one of its words is a noun WordNet gives that kind
 (`kinds.tsv`: envoy, secretary, Putin; region, town, Moscow; a person's only when capitalised,
@@ -25,6 +27,9 @@ from itertools import pairwise
 from briefing.search.language import MONTHS, NUMBER_WORDS, WEEKDAYS, is_figure, is_stop_word, is_time
 
 PERSON, PLACE, TIME, REASON, SIZE = "person", "place", "time", "reason", "size"
+#: A yes-or-no question ("did Putin sign up to the full truce?"): a fact that says no says so
+#: in words (`NEGATIONS`); one that says yes repeats the question's own words.
+POLARITY = "polarity"
 #: A query of one name wants the facts that introduce it: name and role together (`says_any`).
 INTRODUCED = "introduced"
 
@@ -32,10 +37,20 @@ _WHICH = frozenset({"which", "what"})
 _ASKS = {"who": PERSON, "whom": PERSON, "whose": PERSON, "where": PLACE, "why": REASON, "when": TIME}
 
 
-#: After "which"/"what": nouns that say the kind wanted ("which capital", "what day").
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
+
+#: A question opening on one of these asks yes or no.
+_AUXILIARIES = _words("did does do is are was were has have had will would can could should")
+#: Words that say no: a negation, a refusal, something left out.
+NEGATIONS = _words(
+    "not no never neither nor without didnt doesnt dont isnt wasnt werent hasnt havent wont cannot cant "
+    "refused refuses refuse rejected rejects reject declined declines decline unmentioned omitted omits"
+)
+
+
+#: After "which"/"what": nouns that say the kind wanted ("which capital", "what day").
 
 _KIND_NOUNS = {
     **dict.fromkeys(_words("country countries city cities town towns capital capitals region regions"), PLACE),
@@ -73,8 +88,24 @@ _SOURCE_NOUNS = _words(
     "byline bylines reporter reporters journalist journalists correspondent correspondents newspaper "
     "newspapers paper papers outlet outlets publication publications author authors writer writers"
 )
+_REPORTS = _words("report reports")
 #: After "who": verbs of writing or carrying a report ("who wrote", "who reported", "who carried").
 _SOURCE_VERBS = _words("wrote written write writes reported reports authored filed carried carries published ran")
+
+
+#: Words that ask who *wrote* a report (its byline, its card), not which outlet said a thing.
+_AUTHORSHIP = _words(
+    "byline bylines reporter reporters journalist journalists correspondent correspondents author authors "
+    "writer writers wrote written write writes authored filed story stories article articles"
+)
+
+
+def asks_who_said(words: Sequence[str | None]) -> bool:
+    """Whether a query asks which outlet said something ("which outlet said the call ran three
+    hours", "who reported the call went on for hours"): a source question with no word of
+    authorship. What an outlet reported (its paragraphs) answers it, as its card does; "who wrote
+    the AP story" and "AP byline" want the card alone."""
+    return asks_source(words) and not any(word in _AUTHORSHIP for word in words)
 
 
 def asks_source(words: Sequence[str | None]) -> bool:
@@ -84,6 +115,8 @@ def asks_source(words: Sequence[str | None]) -> bool:
     for index, word in enumerate(words):
         if word in _SOURCE_NOUNS:
             return True
+        if word == "which" and index + 1 < len(words) and words[index + 1] in _REPORTS:
+            return True  # "which report says…"; not "what did the report say"
         if word in ("who", "whom") and index + 1 < len(words) and words[index + 1] in _SOURCE_VERBS:
             return True
     return False
@@ -92,16 +125,20 @@ def asks_source(words: Sequence[str | None]) -> bool:
 def wanted_kind(words: Sequence[str | None]) -> str | None:
     """The kind of answer a question wants, from its words (one folded word per query term, None
     for a term of several words): "who raised the plant" → person; "which capital" → place."""
+    if words and words[0] in _AUXILIARIES:
+        return POLARITY
     for index, word in enumerate(words):
         if word is None:
             continue
         following = words[index + 1 : index + 3]
+        if word in _WHICH:
+            following = words[_after_which(words, index) :][:2]
         if word in _WHICH or word == "since":
             for noun in following:
                 if noun in _KIND_NOUNS:
                     return _KIND_NOUNS[noun]
-            if word in _WHICH and any(kind_of(noun) == PERSON for noun in following if noun):
-                return PERSON  # "which spokesperson", "what envoy"
+            if word in _WHICH and any(kind_of(noun) == PERSON for noun in _noun_phrase(words, index)):
+                return PERSON  # "which spokesperson", "what envoy", "which American cabinet member"
         if word == "how" and following and following[0] in _SIZE_MEASURES:
             return SIZE
         if word == "size":  # "how does the plant rank in size" → "Europe's largest"
@@ -120,7 +157,8 @@ def asking_words(words: Sequence[str | None]) -> frozenset[int]:
     found: set[int] = set()
     for index, word in enumerate(words):
         if word in _WHICH:
-            for offset, noun in enumerate(words[index + 1 : index + 3], start=index + 1):
+            start = _after_which(words, index)
+            for offset, noun in enumerate(words[start : start + 2], start=start):
                 if noun in _KIND_NOUNS:
                     found.add(offset)
                     if offset + 2 < len(words) and words[offset + 1] == "of" and words[offset + 2] in _KIND_NOUNS:
@@ -155,10 +193,41 @@ _TIME_UNITS = {"month": "month", "months": "month", "year": "year", "years": "ye
 
 def wanted_time_unit(words: Sequence[str | None]) -> str | None:
     """The unit a time question names ("in which month" → month; "what year", "what day"), or None."""
-    for word, following in pairwise(words):
-        if word in _WHICH and following in _TIME_UNITS:
-            return _TIME_UNITS[following]
+    for index, word in enumerate(words):
+        if word in _WHICH:
+            start = _after_which(words, index)
+            unit = _TIME_UNITS.get(words[start] or "") if start < len(words) else None
+            if unit:
+                return unit
     return None
+
+
+#: The words after "which" that may name what it asks for, at most.
+_NOUN_PHRASE = 3
+
+
+def _noun_phrase(words: Sequence[str | None], index: int) -> list[str]:
+    """The words after "which"/"what" at `index` up to the first filler: the noun phrase that
+    names what is asked for ("which *American cabinet member* led the talks")."""
+    found: list[str] = []
+    for word in words[_after_which(words, index) :][:_NOUN_PHRASE]:
+        if word is None or is_stop_word(word):
+            break
+        found.append(word)
+    return found
+
+
+#: Between "what" and the noun that says the kind wanted: "what *was the* date of…".
+_COPULA_AND_ARTICLES = _words("is was are were the a an")
+
+
+def _after_which(words: Sequence[str | None], index: int) -> int:
+    """Where the noun after "which"/"what" at `index` may be: past "was the" ("what was the date
+    of the meeting" asks for a date, as "what date" does)."""
+    start = index + 1
+    while start < len(words) and start - index <= 2 and words[start] in _COPULA_AND_ARTICLES:
+        start += 1
+    return start
 
 
 def states_time_unit(unit: str, positions: Sequence[str]) -> bool:
@@ -204,6 +273,8 @@ def holds_kind(
     if kind == TIME:
         return has_time
     words = set(positions)
+    if kind == POLARITY:
+        return not words.isdisjoint(NEGATIONS)
     if kind == REASON:
         return not words.isdisjoint(REASON_WORDS) or any(pair in _REASON_PAIRS for pair in pairwise(positions))
     if kind == SIZE:

@@ -21,7 +21,7 @@ from briefing.search import bitset
 from briefing.search.answers import INTRODUCED, TIME, holds_kind, says_any, states_new_figure, states_time_unit
 from briefing.search.documents import FACTS, Document, header_documents, source_documents, topic_documents
 from briefing.search.expansion import expand
-from briefing.search.highlight import spans_for_terms
+from briefing.search.highlight import asks_initials, spans_for_terms
 from briefing.search.hit import Hit
 from briefing.search.index import IndexStore, MemoryIndex, name_term
 from briefing.search.matching import (
@@ -190,6 +190,7 @@ class SearchIndex:
             parsed.time_unit,
             parsed.introduced_by,
             parsed.source,
+            parsed.said_by,
         )
         finder = _interval_finder(parsed.terms, grades)
         contexts: dict[str, list[float]] = {}
@@ -207,8 +208,9 @@ class SearchIndex:
         ranked.sort(key=lambda item: (item[0], item[1], item[2]))
         highlighter = _Highlighter(grades)
         marked = set(content)
+        initials = asks_initials(parsed.terms)
         return [
-            self._hit(document, -negative, parsed.terms, highlighter, marked)
+            self._hit(document, -negative, parsed.terms, highlighter, marked, initials)
             for negative, _, _, document in ranked[:limit]
         ]
 
@@ -362,7 +364,13 @@ class SearchIndex:
         return found
 
     def _hit(
-        self, document: Document, score: float, terms: list[Term], highlighter: _Highlighter, marked: set[int]
+        self,
+        document: Document,
+        score: float,
+        terms: list[Term],
+        highlighter: _Highlighter,
+        marked: set[int],
+        initials: bool,
     ) -> Hit:
         return Hit(
             kind="source" if document.kind == "paragraph" else document.kind,
@@ -375,7 +383,7 @@ class SearchIndex:
             path=document.path,
             line=document.line,
             score=round(score, 4),
-            spans=spans_for_terms(document.text, terms, self.variants, highlighter, marked),
+            spans=spans_for_terms(document.text, terms, self.variants, highlighter, marked, initials),
         )
 
     def __repr__(self) -> str:

@@ -32,6 +32,11 @@ STOP_WORDS = _words(
     myself yourself himself herself itself ourselves yourselves themselves own
     reportedly allegedly apparently actually really exactly specifically particularly
     """
+    # Light verbs, which lend their meaning to the noun after them ("make a claim", "take part",
+    # "get approval"): the noun says what is asked.
+    """
+    make makes made making get gets got getting take takes took taken taking
+    """
 )
 
 #: After "how", these words ask for a quantity: of what follows ("how many POWs"), or a measure
@@ -138,11 +143,15 @@ MONTHS = _words(
     jan feb mar apr jun jul aug sep sept oct nov dec
     """
 ) - {"may"}  # "may" is mostly the verb
-TIME_WORDS = WEEKDAYS | MONTHS
+#: Words that say when without a date: "at once", "immediately", "soon", "the week before",
+#: "since the Second World War".
+RELATIVE_TIME = _words("immediately immediate instantly soon shortly later earlier once week weeks ago since")
+TIME_WORDS = WEEKDAYS | MONTHS | RELATIVE_TIME
 
 
 def is_time(word: str) -> bool:
-    """A folded word that says when: a weekday, a month, "yesterday", a year (1900–2099)."""
+    """A folded word that says when: a weekday, a month, "yesterday", "soon" or "immediately",
+    a year (1900–2099)."""
     return word in TIME_WORDS or (len(word) == 4 and word.isdigit() and word[:2] in ("19", "20"))
 
 

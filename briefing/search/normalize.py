@@ -163,3 +163,49 @@ def tokenize(text: str) -> Tokens:
         if joined:
             tokens.extras.append((joined, base, base + len(parts) - 1))
     return tokens
+
+
+#: Before an initialism's letters: a term no text holds, found only as a query's guess
+#: (`initialisms`). Starts like a variant group's term, so it is no vocabulary word.
+INITIALS = "\x01i"
+#: Two capitalised words in a row, at least: the cheap test before looking for initialisms.
+_CAPITALISED_RUN = re.compile(r"[A-Z][\w'’]*\s+(?:(?:of|and|for|the)\s+)?[A-Z]")
+#: Small words a name keeps inside it and its initials skip ("Bank of England" → BoE).
+_NAME_JOINERS = frozenset({"of", "and", "for", "the"})
+#: Between two words of one name: spaces, and a possessive's apostrophe ("United Nations' agency").
+_NAME_GAP = re.compile(r"[\s'’]*")
+#: An initialism has this many letters, at most.
+MOST_INITIALS = 5
+
+
+def initialisms(text: str, base: int = 0) -> list[Extra]:
+    """The initials of every run of two to `MOST_INITIALS` capitalised words in `text` ("United
+    Nations" → un, "Los Angeles Times" → lat and la and at), as extra terms over the positions the
+    run covers (`base`: the position of `text`'s first word). What a reader's "UN" or "LA" finds."""
+    if text[1:].islower() or not _CAPITALISED_RUN.search(text):  # no capital after the first letter
+        return []
+    tokens = tokenize(text)
+    found: list[Extra] = []
+    run: list[int] = []  # positions of the capitalised words of the current name
+    last = -1
+    for position, (start, _) in enumerate(tokens.spans):
+        capital = text[start].isupper()
+        joined = last >= 0 and _NAME_GAP.fullmatch(text, tokens.spans[last][1], start) is not None
+        if capital and run and joined:
+            run.append(position)
+            last = position
+        elif not capital and run and joined and tokens.terms[position] in _NAME_JOINERS:
+            last = position  # "of" inside a name: neither breaks it nor gives a letter
+        else:
+            _add_initials(tokens.terms, run, base, found)
+            run = [position] if capital else []
+            last = position if capital else -1
+    _add_initials(tokens.terms, run, base, found)
+    return found
+
+
+def _add_initials(terms: list[str], run: list[int], base: int, found: list[Extra]) -> None:
+    for first in range(len(run)):
+        for end in range(first + 2, min(len(run), first + MOST_INITIALS) + 1):
+            letters = "".join(terms[position][0] for position in run[first:end])
+            found.append((INITIALS + letters, base + run[first], base + run[end - 1]))

@@ -15,9 +15,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from briefing.search.answers import TIME, asking_words, asks_source, wanted_kind, wanted_time_unit
+from briefing.search.answers import TIME, asking_words, asks_source, asks_who_said, wanted_kind, wanted_time_unit
 from briefing.search.language import asks_time, is_stop_word, quantity_question, stem
-from briefing.search.normalize import COMPOUND, analyze
+from briefing.search.normalize import COMPOUND, INITIALS, MOST_INITIALS, analyze
 from briefing.search.paraphrase import ParaphraseTable, demonym_bases
 from briefing.search.synonyms import SynonymTable
 from briefing.search.typos import typo_eligible, within_one_edit
@@ -26,6 +26,10 @@ from briefing.search.variants import VariantTable, is_group_term
 EXACT, STEM, PART_OF_VARIANT, PREFIX, SYNONYM, TYPO = 1.0, 0.85, 0.8, 0.7, 0.8, 0.5
 #: General English paraphrases (`paraphrase`): below every form of the word typed.
 PARAPHRASE, BROADER = 0.45, 0.35
+#: A name's head noun for the name ("league" for "NHL", `variants.VariantTable.heads`).
+HEAD = PARAPHRASE
+#: A short word for the name whose initials it spells ("UN" for "United Nations").
+INITIAL = PART_OF_VARIANT
 #: Only this much of a query is read, and at most this many terms are used: `MAX_TERMS` words
 #: that are not fillers (a long question keeps its last content words: "...with past policy"),
 #: `MAX_WORDS` in all.
@@ -87,6 +91,7 @@ class Query:
     #: A query of one name ("witkoff"): its other names ("envoy"), whose facts introduce it.
     introduced_by: tuple[tuple[str, ...], ...] = ()
     source: bool = False  # "who wrote the AP story", "which newspaper": an outlet's card answers
+    said_by: bool = False  # "which outlet said…": what the outlets reported answers too
 
     def __bool__(self) -> bool:
         return bool(self.terms)
@@ -167,6 +172,8 @@ def parse_query(
             stop = is_stop_word(word)
             if not stop and not (prefix and typing):
                 alternatives += _paraphrase_alternatives(word, paraphrases, variants)
+                alternatives += _head_alternatives(word, variants)
+                alternatives += _initials_alternatives(word, match.group(), paraphrases, variants)
         else:
             joined = "".join(words)
             parts = tuple(
@@ -187,7 +194,18 @@ def parse_query(
     unit = wanted_time_unit(term_words) if time else None
     only = term_words[0] if len(terms) == 1 and not terms[0].stop else None
     named = tuple(synonyms.names_of((only,))) if only else ()
-    return Query(terms, quantity, quantity_term, time, kind, typed, unit, named, asks_source(term_words))
+    return Query(
+        terms,
+        quantity,
+        quantity_term,
+        time,
+        kind,
+        typed,
+        unit,
+        named,
+        asks_source(term_words),
+        asks_who_said(term_words),
+    )
 
 
 def _stem_of(word: str) -> str | None:
@@ -219,6 +237,27 @@ def _synonym_alternatives(words: tuple[str, ...], synonyms: SynonymTable) -> lis
     return [
         tuple(Atom(word, stem=_stem_of(word), best=SYNONYM) for word in member) for member in synonyms.others(words)
     ]
+
+
+def _initials_alternatives(
+    word: str, typed: str, paraphrases: ParaphraseTable, variants: VariantTable
+) -> tuple[tuple[Atom, ...], ...]:
+    """A short word typed in capitals ("UN") or that English does not have ("un") may be the
+    initials of a name the text spells out ("United Nations", `normalize.initialisms`)."""
+    if not (2 <= len(word) <= MOST_INITIALS and word.isalpha()) or word in variants.single:
+        return ()
+    if not typed.isupper() and paraphrases.knows(word):
+        return ()
+    return ((Atom(None, groups={INITIALS + word: INITIAL}),),)
+
+
+def _head_alternatives(word: str, variants: VariantTable) -> tuple[tuple[Atom, ...], ...]:
+    """A finished word that is the head noun of a name the briefing spells out ("leagues" of
+    "National Hockey League"): that name in any spelling ("NHL"), graded as a paraphrase."""
+    if word in variants.single:
+        return ()
+    tokens = variants.heads(word)
+    return ((Atom(None, groups=dict.fromkeys(tokens, HEAD)),),) if tokens else ()
 
 
 def _paraphrase_alternatives(

@@ -94,6 +94,7 @@ class Asks:
     time_unit: str | None = None  # "in which month", "what year", "what day": `time` in that unit
     introduced_by: tuple[tuple[str, ...], ...] = ()  # kind INTRODUCED: the name's other names
     source: bool = False  # who wrote or carried a report: an outlet's card is the answer
+    said_by: bool = False  # which outlet said a thing: what each outlet reported answers too
 
 
 def score(evidence: Evidence, weights: Sequence[TermWeight], asks: Asks = Asks()) -> float:
@@ -153,6 +154,6 @@ def score(evidence: Evidence, weights: Sequence[TermWeight], asks: Asks = Asks()
         result *= 1.0 + TIME
     if fact and asks.kind and evidence.has_kind:
         result *= 1.0 + KIND
-    if asks.source and kind == "source":
+    if asks.source and (kind == "source" or (asks.said_by and kind == "paragraph")):
         result *= 1.0 + SOURCE
     return result

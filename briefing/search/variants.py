@@ -30,6 +30,8 @@ class VariantTable:
         self.single: dict[str, tuple[str, ...]] = {}
         #: first word of a multi-word spelling → [(words, group term)]
         self.multi: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        #: the head noun of a spelling of several words (by stem) → group terms (`heads`)
+        self._heads: dict[str, tuple[str, ...]] = {}
         for number, group in enumerate(groups or ()):
             token = group_term(number)
             for spelling in group:
@@ -51,6 +53,8 @@ class VariantTable:
                 entries = self.multi.setdefault(words[0], [])
                 if (words, token) not in entries:
                     entries.append((words, token))
+                if " " in spelling.strip():  # words apart, not "cease-fire" or "U.S."
+                    self._add_head(words, token)
 
         self._keys = frozenset(self.single) | frozenset(self.multi)
         # A query finds a multi-word spelling by word stems ("hockey leagues"), and a run of two
@@ -70,6 +74,22 @@ class VariantTable:
                         present = self._query_partial.get(stems[start:end], ())
                         if token not in present:
                             self._query_partial[stems[start:end]] = (*present, token)
+
+    def _add_head(self, words: tuple[str, ...], token: str) -> None:
+        # The head noun of a name of several words ("League" of "National Hockey League",
+        # "Agency" of "International Atomic Energy Agency", "prisoner" of "prisoner of war") says
+        # what the thing is: "which two leagues" asks for the NHL and the KHL.
+        head = words[words.index("of") - 1] if "of" in words[1:] else words[-1]
+        if is_stop_word(head) or not head.isalpha() or len(head) < 3:
+            return
+        present = self._heads.get(stem(head), ())
+        if token not in present:
+            self._heads[stem(head)] = (*present, token)
+
+    def heads(self, word: str) -> tuple[str, ...]:
+        """The groups whose spelling of several words has `word` (by stem) as its head noun:
+        "leagues" → the NHL's and the KHL's."""
+        return self._heads.get(stem(word), ())
 
     def _add_single(self, word: str, token: str) -> None:
         present = self.single.get(word, ())
