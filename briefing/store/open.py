@@ -45,6 +45,7 @@ def snapshot(store: Store) -> Briefing:
         library=StoredLibrary(store, frozenset(source.id for source in sources), positions),
         problems=store.problems(),
         root=str(store.root),
+        _positions=positions,
     )
 
 

@@ -34,6 +34,13 @@ NO_CACHE_VAR = "BRIEFING_NO_CACHE"
 LOCKED = "the compiled briefing is locked by another program; working from memory"
 
 
+#: The outline's order (the `topics_reading` index), and what one entry is read from.
+_READING = "rank, ord, sort_title, path"
+_ENTRY_COLUMNS = "id, title, ord, summary, path, aliases, claim_count, difference_count"
+#: Topic ids per `IN (...)` lookup: well under SQLite's limit of host parameters (999).
+_IDS_PER_QUERY = 500
+
+
 def _unwritable(exc: BaseException) -> str:
     return f"the compiled briefing cannot be written ({database.reason(exc)}); working from memory"
 
@@ -82,9 +89,10 @@ class Store:
         self.shown_generation: str | None = None
         self._lock = threading.RLock()
         self._search_index: SqliteIndex | None = None
-        #: The last outline's entries by row: a save rebuilds the outline, and the unchanged
-        #: entries are reused rather than decoded again (see `outline`).
-        self._entries: dict[tuple, TopicEntry] = {}
+        #: The last outline's entries by topic id, true to the store's generation
+        #: `_entries_generation`: a save reads again only the topics it changed (see `outline`).
+        self._entries: dict[str, TopicEntry] = {}
+        self._entries_generation: str | None = None
         #: The libraries of briefings still in use, told what a sync is about to rewrite.
         self._libraries: weakref.WeakSet[StoredLibrary] = weakref.WeakSet()
         self._connection = self._open()
@@ -160,6 +168,7 @@ class Store:
             self._connection.close()
         self._connection = self._in_memory()
         self._search_index = None
+        self._entries = {}
 
     def rebuild(self, reason: str) -> None:
         """Start again from an empty store (the folder is the truth), saying why once."""
@@ -167,6 +176,7 @@ class Store:
             self._connection.close()
             self._connection = self._recreate(f"the compiled briefing {reason}; rebuilt it")
             self._search_index = None
+            self._entries = {}
 
     def close(self) -> None:
         with self._lock:
@@ -185,8 +195,11 @@ class Store:
             try:
                 with transaction(self._connection, immediate=True):
                     plan = self._plan(scan)  # another process may have done part of it meanwhile
-                    self._apply(plan, scan, listing, progress)
+                    known = self._entries_generation == get_meta(self._connection, "generation")
+                    generation = self._apply(plan, scan, listing, progress)
                     stops.point("sync-before-commit")
+                if known:  # committed, on top of the generation the outline entries are true to
+                    self._entries_generation = generation  # (those it rewrote are forgotten)
             except sqlite3.Error as exc:
                 if self.location is None:
                     raise  # memory itself failed: nothing to fall back on
@@ -201,23 +214,39 @@ class Store:
             return Sync(changed, set(plan.remove), True)
 
     def _plan(self, scan: Scan) -> _Plan:
-        stored = {
-            path: (size, mtime, digest)
-            for path, size, mtime, digest in self._connection.execute("SELECT path, size, mtime_ns, digest FROM files")
-        }
-        plan = _Plan(remove=[path for path in stored if path not in scan.files])
-        for path, stat in scan.files.items():
-            known = stored.get(path)
-            if known is None:
-                plan.compile.append(stat)
-            elif known[:2] != (stat.size, stat.mtime_ns):
-                # Touched, perhaps not changed (a checkout, a sync): the bytes decide.
-                from briefing.store.compile import digest_of
+        """What a sync must do. The stored rows are compared one at a time as they are read, not
+        gathered first: a sync looks at every file, and a save should not cost a copy of the
+        folder's listing (~3 MiB at 10,011 topics, per save; README, "A long editing session")."""
+        files = scan.files
+        plan = _Plan()
+        stored = 0
+        moved: list[str] = []  # a new size or time: perhaps changed
+        for path, size, mtime in self._connection.execute("SELECT path, size, mtime_ns FROM files"):
+            stat = files.get(path)
+            if stat is None:
+                plan.remove.append(path)
+                continue
+            stored += 1
+            if size != stat.size or mtime != stat.mtime_ns:
+                moved.append(path)
+        new: set[str] = set()
+        if stored < len(files):  # files the store does not hold yet
+            held = {path for (path,) in self._connection.execute("SELECT path FROM files")}
+            new = {path for path in files if path not in held}
+        touched: set[str] = set()
+        if moved:
+            # Touched, perhaps not changed (a checkout, a sync): the bytes decide.
+            from briefing.store.compile import digest_of
 
-                if known[2] and digest_of(self.root / path) == known[2]:
-                    plan.touch.append(stat)
+            for path in moved:
+                row = self._connection.execute("SELECT digest FROM files WHERE path = ?", (path,)).fetchone()
+                if row and row[0] and digest_of(self.root / path) == row[0]:
+                    touched.add(path)
                 else:
-                    plan.compile.append(stat)
+                    new.add(path)
+        # In order of path (the folder lists its files in an order of its own).
+        plan.compile = sorted(files[path] for path in new)
+        plan.touch = sorted(files[path] for path in touched)
         return plan
 
     def follow(self, library: StoredLibrary) -> None:
@@ -244,12 +273,15 @@ class Store:
                 for library in libraries:
                     library.keep_before_change(topic_id, row, cites)
 
-    def _apply(self, plan: _Plan, scan: Scan, listing: str, progress: Progress | None) -> None:
+    def _apply(self, plan: _Plan, scan: Scan, listing: str, progress: Progress | None) -> str:
+        """Write what `plan` changed; returns the new generation."""
         from briefing.store.problems import all_problems
         from briefing.store.rows import forget_file, write_file
 
         connection = self._connection
-        self._keep_for_libraries([*plan.remove, *(stat.path for stat in plan.compile)])
+        rewritten = [*plan.remove, *(stat.path for stat in plan.compile)]
+        self._keep_for_libraries(rewritten)
+        self._forget_entries(rewritten)
         for path in plan.remove:
             forget_file(connection, path)
         connection.executemany(
@@ -272,6 +304,7 @@ class Store:
         # Every problem, worked out once per change, so that opening the store reads one row.
         problems = codec.encode_problems(all_problems(connection, scan))
         set_meta(connection, problems=problems, listing=listing, generation=generation)
+        return generation
 
     # -- the search index --------------------------------------------------------------------
 
@@ -346,23 +379,41 @@ class Store:
             self._search_index = None
 
     def outline(self) -> tuple[TopicEntry, ...]:
-        rows = self.query(
-            "SELECT id, title, ord, summary, path, aliases, claim_count, difference_count FROM topics"
-            " ORDER BY rank, ord, sort_title, path"
-        )
-        # An app session holds one outline and makes the next one on every save: sharing the
-        # unchanged entries keeps a save from allocating a whole new outline next to the one
-        # shown (~16 MiB at 10,011 topics, which Python's allocator then kept; README).
-        previous, entries = self._entries, {}
-        for row in rows:
-            entry = previous.get(row)
-            if entry is None:
-                topic_id, title, order, summary, path, aliases, claims, differences = row
-                aliased = codec.split_list(aliases)
-                entry = TopicEntry(topic_id, title, order, summary, path, aliased, claims, differences)
-            entries[row] = entry
-        self._entries = entries
-        return tuple(entries.values())
+        """Every topic's entry, in reading order.
+
+        An app session holds one outline and makes the next one on every save. The entries of
+        the topics a save did not rewrite are the last outline's own objects, and only the rows
+        of the topics it did rewrite are read: reading and decoding every row again made a
+        whole outline's worth of short-lived objects per save (~8 MiB at 10,011 topics), whose
+        peak Python's allocator then kept (README, "A long editing session")."""
+        with self._lock:
+            connection = self._connection
+            # Read before the rows: rows newer than it only make the next call read them again.
+            generation = get_meta(connection, "generation")
+            if generation is None or generation != self._entries_generation:
+                self._entries = {}  # another process's sync, or none yet: nothing known
+            known = self._entries
+            order = [topic_id for (topic_id,) in connection.execute(f"SELECT id FROM topics ORDER BY {_READING}")]
+            missing = [topic_id for topic_id in order if topic_id not in known]
+            for start in range(0, len(missing), _IDS_PER_QUERY):
+                chunk = missing[start : start + _IDS_PER_QUERY]
+                marks = ",".join("?" * len(chunk))
+                for row in connection.execute(f"SELECT {_ENTRY_COLUMNS} FROM topics WHERE id IN ({marks})", chunk):
+                    topic_id, title, place, summary, path, aliases, claims, differences = row
+                    known[topic_id] = TopicEntry(
+                        topic_id, title, place, summary, path, codec.split_list(aliases), claims, differences
+                    )
+            outline = tuple(known[topic_id] for topic_id in order)
+            # Keyed by the entries' own ids: the ids just read go when this call returns.
+            self._entries = {entry.id: entry for entry in outline}
+            self._entries_generation = generation
+            return outline
+
+    def _forget_entries(self, paths: list[str]) -> None:
+        """The outline entries of topics a sync is about to rewrite or remove."""
+        for path in paths:
+            for (topic_id,) in self._connection.execute("SELECT id FROM topics WHERE path = ?", (path,)):
+                self._entries.pop(topic_id, None)
 
     def sources(self) -> tuple[Source, ...]:
         return tuple(codec.decode_source(record) for (record,) in self.query("SELECT record FROM sources ORDER BY id"))
