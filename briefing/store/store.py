@@ -93,6 +93,9 @@ class Store:
         #: `_entries_generation`: a save reads again only the topics it changed (see `outline`).
         self._entries: dict[str, TopicEntry] = {}
         self._entries_generation: str | None = None
+        #: The last outline and its places (topic id → position), shared with the next one
+        #: while the order of the topics stays the same.
+        self._order: tuple[tuple[TopicEntry, ...], dict[str, int]] = ((), {})
         #: The libraries of briefings still in use, told what a sync is about to rewrite.
         self._libraries: weakref.WeakSet[StoredLibrary] = weakref.WeakSet()
         self._connection = self._open()
@@ -168,7 +171,7 @@ class Store:
             self._connection.close()
         self._connection = self._in_memory()
         self._search_index = None
-        self._entries = {}
+        self._entries, self._order = {}, ((), {})
 
     def rebuild(self, reason: str) -> None:
         """Start again from an empty store (the folder is the truth), saying why once."""
@@ -176,7 +179,7 @@ class Store:
             self._connection.close()
             self._connection = self._recreate(f"the compiled briefing {reason}; rebuilt it")
             self._search_index = None
-            self._entries = {}
+            self._entries, self._order = {}, ((), {})
 
     def close(self) -> None:
         with self._lock:
@@ -378,23 +381,30 @@ class Store:
         with self._lock:
             self._search_index = None
 
-    def outline(self) -> tuple[TopicEntry, ...]:
-        """Every topic's entry, in reading order.
+    def outline(self) -> tuple[tuple[TopicEntry, ...], dict[str, int]]:
+        """Every topic's entry in reading order, and each topic's place in it (id → position).
 
         An app session holds one outline and makes the next one on every save. The entries of
         the topics a save did not rewrite are the last outline's own objects, and only the rows
-        of the topics it did rewrite are read: reading and decoding every row again made a
-        whole outline's worth of short-lived objects per save (~8 MiB at 10,011 topics), whose
-        peak Python's allocator then kept (README, "A long editing session")."""
+        of the topics it did rewrite are read; when the order of the topics is the same as
+        before (a save that rewords a topic), the places are the last outline's table too.
+        Reading and decoding every row again made a whole outline's worth of short-lived objects
+        per save (~8 MiB at 10,011 topics), whose peak Python's allocator then kept (README,
+        "A long editing session")."""
         with self._lock:
             connection = self._connection
             # Read before the rows: rows newer than it only make the next call read them again.
             generation = get_meta(connection, "generation")
             if generation is None or generation != self._entries_generation:
-                self._entries = {}  # another process's sync, or none yet: nothing known
+                self._entries, self._order = {}, ((), {})  # another process's sync: nothing known
             known = self._entries
-            order = [topic_id for (topic_id,) in connection.execute(f"SELECT id FROM topics ORDER BY {_READING}")]
-            missing = [topic_id for topic_id in order if topic_id not in known]
+            before, places = self._order
+            if not self._same_order(before):
+                ids = [topic_id for (topic_id,) in connection.execute(f"SELECT id FROM topics ORDER BY {_READING}")]
+                places = {topic_id: place for place, topic_id in enumerate(ids)}
+                for gone in [topic_id for topic_id in known if topic_id not in places]:
+                    del known[gone]
+            missing = [topic_id for topic_id in places if topic_id not in known]
             for start in range(0, len(missing), _IDS_PER_QUERY):
                 chunk = missing[start : start + _IDS_PER_QUERY]
                 marks = ",".join("?" * len(chunk))
@@ -403,11 +413,22 @@ class Store:
                     known[topic_id] = TopicEntry(
                         topic_id, title, place, summary, path, codec.split_list(aliases), claims, differences
                     )
-            outline = tuple(known[topic_id] for topic_id in order)
-            # Keyed by the entries' own ids: the ids just read go when this call returns.
-            self._entries = {entry.id: entry for entry in outline}
+            outline = tuple(known[topic_id] for topic_id in places)
+            self._order = (outline, places)
             self._entries_generation = generation
-            return outline
+            return outline, places
+
+    def _same_order(self, outline: tuple[TopicEntry, ...]) -> bool:
+        """Whether the store holds the topics of `outline`, in its order: compared row by row as
+        they are read, so that nothing is kept of them."""
+        if not outline:
+            return False
+        count = 0
+        for (topic_id,) in self._connection.execute(f"SELECT id FROM topics ORDER BY {_READING}"):
+            if count >= len(outline) or outline[count].id != topic_id:
+                return False
+            count += 1
+        return count == len(outline)
 
     def _forget_entries(self, paths: list[str]) -> None:
         """The outline entries of topics a sync is about to rewrite or remove."""
