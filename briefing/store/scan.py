@@ -8,7 +8,7 @@ Files that cannot be ids, that would shadow another, or that lead outside the co
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
@@ -38,26 +38,34 @@ class FileStat(NamedTuple):
         return self.path[self.path.rindex("/") + 1 : -len(".md")]
 
 
+#: Whether the store holds a file as the folder does: (path, size, modification time) → bool.
+Unchanged = Callable[[str, int, int], bool]
+
+
 @dataclass(frozen=True)
 class Scan:
-    files: dict[str, FileStat]
+    files: dict[str, FileStat]  # all of them, but those `scan_folder` was told are unchanged
     problems: tuple[Problem, ...]  # about names and links, found without reading anything
     gone: bool = False  # the content folder itself is not there (moved or deleted meanwhile)
+    unchanged: int = 0  # files found and left out of `files`, as unchanged
 
 
-def scan_folder(root: Path) -> Scan:
+def scan_folder(root: Path, unchanged: Unchanged | None = None) -> Scan:
     """Every content file of `root` that may be read, and the problems with those that may not.
 
     A folder that went away after it was opened (renamed, deleted, being recreated) is one
     problem, not one per file it held: the briefing comes back when the folder does.
 
     Every sync, so every save, lists the whole folder (10,011 files at the benchmark's size):
-    the files come in the order the folder lists them, with nothing else kept per file (no
-    sorted copy of the listing, no table of ids); the problems are sorted by path."""
+    the files come in the order the folder lists them, with nothing kept per file (no sorted
+    copy of the listing, no table of ids) but its `FileStat`, and not even that for a topic or
+    outlet `unchanged(path, size, mtime_ns)` says is unchanged (only counted); the problems are
+    sorted by path."""
     if not root.is_dir():
         return Scan({}, (Problem(str(root), 0, Severity.ERROR, GONE),), gone=True)
     files: dict[str, FileStat] = {}
     problems: list[Problem] = []
+    left_out = 0
     briefing = root / BRIEFING_FILE
     try:
         header = briefing.stat()
@@ -81,10 +89,12 @@ def scan_folder(root: Path) -> Scan:
                 problems.append(
                     Problem(shown_as, 0, Severity.ERROR, f"duplicate id `{item_id}` (also {BRIEFING_FILE})")
                 )
+            elif unchanged is not None and size >= 0 and unchanged(shown_as, size, mtime):
+                left_out += 1
             else:
                 files[shown_as] = FileStat(shown_as, kind, size, mtime)
     problems.sort(key=lambda problem: problem.path)
-    return Scan(files, tuple(problems))
+    return Scan(files, tuple(problems), unchanged=left_out)
 
 
 def _listing(root: Path, folder: str, problems: list[Problem]) -> Iterator[tuple[str, int, int, bool]]:

@@ -190,7 +190,8 @@ class Store:
     def sync(self, progress: Progress | None = None) -> Sync:
         """Parse again what changed in the folder since the store last saw it."""
         with self._lock:
-            scan = scan_folder(self.root)
+            with transaction(self._connection):  # one read of the store for every file's lookup
+                scan = scan_folder(self.root, self._holds_as_is)
             listing = codec.encode_problems(list(scan.problems))
             plan = self._plan(scan)
             if not plan and get_meta(self._connection, "listing") == listing:
@@ -216,26 +217,48 @@ class Store:
             changed = {stat.path for stat in plan.compile} | {stat.path for stat in plan.touch}
             return Sync(changed, set(plan.remove), True)
 
+    def _holds_as_is(self, path: str, size: int, mtime_ns: int) -> bool:
+        """Whether the store holds `path` with this size and modification time (for `scan_folder`:
+        such a file is counted, not listed)."""
+        row = self._connection.execute("SELECT size, mtime_ns FROM files WHERE path = ?", (path,)).fetchone()
+        return row is not None and row[0] == size and row[1] == mtime_ns
+
     def _plan(self, scan: Scan) -> _Plan:
-        """What a sync must do. The stored rows are compared one at a time as they are read, not
-        gathered first: a sync looks at every file, and a save should not cost a copy of the
-        folder's listing (~3 MiB at 10,011 topics, per save; README, "A long editing session")."""
+        """What a sync must do. A save costs what it changed: the folder's listing leaves out the
+        files the store holds as they are (`scan_folder`'s `unchanged`), and the stored rows are
+        looked up for the others only. Holding every file's row, or every file's listing, cost
+        a whole folder's worth of objects per save (~5 MiB at 10,011 topics; README, "A long
+        editing session")."""
         files = scan.files
         plan = _Plan()
-        stored = 0
         moved: list[str] = []  # a new size or time: perhaps changed
-        for path, size, mtime in self._connection.execute("SELECT path, size, mtime_ns FROM files"):
-            stat = files.get(path)
-            if stat is None:
-                plan.remove.append(path)
-                continue
-            stored += 1
-            if size != stat.size or mtime != stat.mtime_ns:
-                moved.append(path)
         new: set[str] = set()
-        if stored < len(files):  # files the store does not hold yet
-            held = {path for (path,) in self._connection.execute("SELECT path FROM files")}
-            new = {path for path in files if path not in held}
+        if scan.unchanged:
+            held = 0
+            for path, listed in files.items():
+                row = self._connection.execute("SELECT size, mtime_ns FROM files WHERE path = ?", (path,)).fetchone()
+                if row is None:
+                    new.add(path)
+                else:
+                    held += 1
+                    if row[0] != listed.size or row[1] != listed.mtime_ns:
+                        moved.append(path)
+            (stored,) = self._connection.execute("SELECT COUNT(*) FROM files").fetchone()
+            if held + scan.unchanged != stored:  # the store holds files the folder no longer has
+                return self._plan(scan_folder(self.root))
+        else:
+            stored = 0
+            for path, size, mtime in self._connection.execute("SELECT path, size, mtime_ns FROM files"):
+                stat = files.get(path)
+                if stat is None:
+                    plan.remove.append(path)
+                    continue
+                stored += 1
+                if size != stat.size or mtime != stat.mtime_ns:
+                    moved.append(path)
+            if stored < len(files):  # files the store does not hold yet
+                held_paths = {path for (path,) in self._connection.execute("SELECT path FROM files")}
+                new = {path for path in files if path not in held_paths}
         touched: set[str] = set()
         if moved:
             # Touched, perhaps not changed (a checkout, a sync): the bytes decide.
