@@ -310,8 +310,10 @@ class Briefing:
     _sources_by_id: dict[str, Source] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        # Lookup tables are derived once; the dataclass stays frozen for callers.
-        self._positions.update({entry.id: index for index, entry in enumerate(self.outline)})
+        # Lookup tables are derived once; the dataclass stays frozen for callers. A store's
+        # snapshot hands over the positions it made for the briefing's library: one table, not two.
+        if not self._positions:
+            self._positions.update({entry.id: index for index, entry in enumerate(self.outline)})
         self._sources_by_id.update({source.id: source for source in self.sources})
 
     @classmethod

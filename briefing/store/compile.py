@@ -201,10 +201,24 @@ def _watch_parent(parent: int) -> None:
 
 def _worker_context() -> BaseContext | None:
     """How to start workers: forked (fast) while this process runs one thread (a command, or the
-    app before it starts); spawned (safe beside threads) otherwise; none on a single core."""
+    app before it starts); spawned (safe beside threads) otherwise; none on a single core.
+
+    Threads are counted as the system sees them where it says (Linux): a thread started outside
+    Python is one too. `check --watch` follows the folder through watchfiles, whose thread
+    Python does not list; forking beside it (600 files saved at once) is what Python 3.12+
+    warns about ("use of fork() may lead to deadlocks in the child"), and rightly. Spawned
+    workers cannot take the forkserver's way round it: their parent must be this process
+    (`die_with_parent`)."""
     if (os.cpu_count() or 1) < 2:
         return None
-    methods = get_all_start_methods()
-    if threading.active_count() == 1 and "fork" in methods:
+    if "fork" in get_all_start_methods() and _threads() == 1:
         return get_context("fork")
     return get_context("spawn")
+
+
+def _threads() -> int:
+    """This process's threads: all of them where the system lists them, else Python's own."""
+    try:
+        return len(os.listdir("/proc/self/task"))
+    except OSError:
+        return threading.active_count()

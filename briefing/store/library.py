@@ -37,7 +37,7 @@ class StoredLibrary:
     def __init__(self, store: Store, source_ids: frozenset[str], positions: Mapping[str, int]) -> None:
         self._store = store
         self._source_ids = set(source_ids)
-        self._positions = dict(positions)
+        self._positions = positions  # the briefing's own table (`open.snapshot`), not a copy
         self._cache: OrderedDict[str, Topic | None] = OrderedDict()
         #: Topics a later sync changed or removed, as they were in this generation (never evicted).
         self._kept: dict[str, tuple[TopicRow | None, CiteCounts]] = {}

@@ -36,8 +36,7 @@ def snapshot(store: Store) -> Briefing:
     and pinned to this generation (`StoredLibrary`): a later sync does not change what it shows."""
     store.shown_generation = store.generation()
     sources = store.sources()
-    outline = store.outline()
-    positions = {entry.id: place for place, entry in enumerate(outline)}
+    outline, positions = store.outline()  # both shared with the last briefing where unchanged
     return Briefing(
         header=store.header(),
         outline=outline,
@@ -45,6 +44,7 @@ def snapshot(store: Store) -> Briefing:
         library=StoredLibrary(store, frozenset(source.id for source in sources), positions),
         problems=store.problems(),
         root=str(store.root),
+        _positions=positions,
     )
 
 

@@ -8,8 +8,10 @@ Files that cannot be ids, that would shadow another, or that lead outside the co
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from briefing.loading.layout import BRIEFING_FILE, SOURCES_DIR, TOPICS_DIR, id_problem
 from briefing.model import OVERVIEW_ID, Problem, Severity
@@ -19,31 +21,51 @@ GONE = "the content folder is gone (moved or deleted); it is read again as soon 
 KINDS = {SOURCES_DIR: "source", TOPICS_DIR: "topic"}
 
 
-@dataclass(frozen=True)
-class FileStat:
+class FileStat(NamedTuple):
+    """One content file as the folder holds it. A tuple, and the id worked out when asked: a
+    sync lists every file of the folder (10,011 at the benchmark's size), each save."""
+
     path: str  # relative to the content folder, with "/" separators
     kind: str  # "briefing" | "topic" | "source"
-    item_id: str  # the topic or source id (the overview for briefing.md)
     size: int
     mtime_ns: int
+
+    @property
+    def item_id(self) -> str:
+        """The topic or source id (the overview for briefing.md)."""
+        if self.kind == "briefing":
+            return OVERVIEW_ID
+        return self.path[self.path.rindex("/") + 1 : -len(".md")]
+
+
+#: Whether the store holds a file as the folder does: (path, size, modification time) → bool.
+Unchanged = Callable[[str, int, int], bool]
 
 
 @dataclass(frozen=True)
 class Scan:
-    files: dict[str, FileStat]
+    files: dict[str, FileStat]  # all of them, but those `scan_folder` was told are unchanged
     problems: tuple[Problem, ...]  # about names and links, found without reading anything
     gone: bool = False  # the content folder itself is not there (moved or deleted meanwhile)
+    unchanged: int = 0  # files found and left out of `files`, as unchanged
 
 
-def scan_folder(root: Path) -> Scan:
+def scan_folder(root: Path, unchanged: Unchanged | None = None) -> Scan:
     """Every content file of `root` that may be read, and the problems with those that may not.
 
     A folder that went away after it was opened (renamed, deleted, being recreated) is one
-    problem, not one per file it held: the briefing comes back when the folder does."""
+    problem, not one per file it held: the briefing comes back when the folder does.
+
+    Every sync, so every save, lists the whole folder (10,011 files at the benchmark's size):
+    the files come in the order the folder lists them, with nothing kept per file (no sorted
+    copy of the listing, no table of ids) but its `FileStat`, and not even that for a topic or
+    outlet `unchanged(path, size, mtime_ns)` says is unchanged (only counted); the problems are
+    sorted by path."""
     if not root.is_dir():
         return Scan({}, (Problem(str(root), 0, Severity.ERROR, GONE),), gone=True)
     files: dict[str, FileStat] = {}
     problems: list[Problem] = []
+    left_out = 0
     briefing = root / BRIEFING_FILE
     try:
         header = briefing.stat()
@@ -51,36 +73,38 @@ def scan_folder(root: Path) -> Scan:
         pass  # the store reports the missing file, with what to put in it
     else:
         if _inside(root, briefing):
-            files[BRIEFING_FILE] = FileStat(BRIEFING_FILE, "briefing", OVERVIEW_ID, header.st_size, header.st_mtime_ns)
+            files[BRIEFING_FILE] = FileStat(BRIEFING_FILE, "briefing", header.st_size, header.st_mtime_ns)
         else:
             problems.append(_outside(BRIEFING_FILE))
     for folder, kind in KINDS.items():
-        seen = {OVERVIEW_ID: BRIEFING_FILE} if kind == "topic" else {}
-        for name, stat, outside in _listing(root, folder, problems):
+        for name, size, mtime, outside in _listing(root, folder, problems):
             shown_as = f"{folder}/{name}"
             item_id = name[: -len(".md")]
             if outside:
                 problems.append(_outside(shown_as))
             elif bad_name := id_problem(item_id, shown_as):
                 problems.append(bad_name)
-            elif item_id in seen:
+            elif kind == "topic" and item_id == OVERVIEW_ID:
+                # Names in one folder differ, so their ids do: only the overview's can be taken.
                 problems.append(
-                    Problem(shown_as, 0, Severity.ERROR, f"duplicate id `{item_id}` (also {seen[item_id]})")
+                    Problem(shown_as, 0, Severity.ERROR, f"duplicate id `{item_id}` (also {BRIEFING_FILE})")
                 )
+            elif unchanged is not None and size >= 0 and unchanged(shown_as, size, mtime):
+                left_out += 1
             else:
-                seen[item_id] = shown_as
-                size, mtime = (stat.st_size, stat.st_mtime_ns) if stat else (-1, -1)
-                files[shown_as] = FileStat(shown_as, kind, item_id, size, mtime)
-    return Scan(files, tuple(problems))
+                files[shown_as] = FileStat(shown_as, kind, size, mtime)
+    problems.sort(key=lambda problem: problem.path)
+    return Scan(files, tuple(problems), unchanged=left_out)
 
 
-def _listing(root: Path, folder: str, problems: list[Problem]) -> list[tuple[str, os.stat_result | None, bool]]:
-    """(name, stat or None when it cannot be read, leads outside the folder) for `folder/*.md`."""
+def _listing(root: Path, folder: str, problems: list[Problem]) -> Iterator[tuple[str, int, int, bool]]:
+    """(name, size, modification time (both -1 when it cannot be read), leads outside the
+    folder) for `folder/*.md`, in the order the folder lists them. Only the two figures of each
+    `stat` are kept."""
     directory = root / folder
-    found: list[tuple[str, os.stat_result | None, bool]] = []
     if directory.is_symlink() and not _inside(root, directory):
         problems.append(_outside(folder))
-        return found
+        return
     try:
         with os.scandir(directory) as entries:
             for entry in entries:
@@ -90,15 +114,15 @@ def _listing(root: Path, folder: str, problems: list[Problem]) -> list[tuple[str
                 try:
                     stat = entry.stat()
                 except OSError:
-                    stat = None  # reading it will say why
-                found.append((entry.name, stat, outside))
+                    yield entry.name, -1, -1, outside  # reading it will say why
+                else:
+                    yield entry.name, stat.st_size, stat.st_mtime_ns, outside
     except FileNotFoundError:
         problems.append(Problem(folder, 0, Severity.ERROR, f"folder `{folder}/` is missing: create it"))
     except NotADirectoryError:
         problems.append(Problem(folder, 0, Severity.ERROR, f"`{folder}` is not a folder: make it one"))
     except OSError as exc:
         problems.append(Problem(folder, 0, Severity.ERROR, f"cannot list the folder ({exc.strerror})"))
-    return sorted(found)
 
 
 def _inside(root: Path, path: Path) -> bool:

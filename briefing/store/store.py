@@ -34,6 +34,13 @@ NO_CACHE_VAR = "BRIEFING_NO_CACHE"
 LOCKED = "the compiled briefing is locked by another program; working from memory"
 
 
+#: The outline's order (the `topics_reading` index), and what one entry is read from.
+_READING = "rank, ord, sort_title, path"
+_ENTRY_COLUMNS = "id, title, ord, summary, path, aliases, claim_count, difference_count"
+#: Topic ids per `IN (...)` lookup: well under SQLite's limit of host parameters (999).
+_IDS_PER_QUERY = 500
+
+
 def _unwritable(exc: BaseException) -> str:
     return f"the compiled briefing cannot be written ({database.reason(exc)}); working from memory"
 
@@ -82,9 +89,13 @@ class Store:
         self.shown_generation: str | None = None
         self._lock = threading.RLock()
         self._search_index: SqliteIndex | None = None
-        #: The last outline's entries by row: a save rebuilds the outline, and the unchanged
-        #: entries are reused rather than decoded again (see `outline`).
-        self._entries: dict[tuple, TopicEntry] = {}
+        #: The last outline's entries by topic id, true to the store's generation
+        #: `_entries_generation`: a save reads again only the topics it changed (see `outline`).
+        self._entries: dict[str, TopicEntry] = {}
+        self._entries_generation: str | None = None
+        #: The last outline and its places (topic id → position), shared with the next one
+        #: while the order of the topics stays the same.
+        self._order: tuple[tuple[TopicEntry, ...], dict[str, int]] = ((), {})
         #: The libraries of briefings still in use, told what a sync is about to rewrite.
         self._libraries: weakref.WeakSet[StoredLibrary] = weakref.WeakSet()
         self._connection = self._open()
@@ -160,6 +171,7 @@ class Store:
             self._connection.close()
         self._connection = self._in_memory()
         self._search_index = None
+        self._entries, self._order = {}, ((), {})
 
     def rebuild(self, reason: str) -> None:
         """Start again from an empty store (the folder is the truth), saying why once."""
@@ -167,6 +179,7 @@ class Store:
             self._connection.close()
             self._connection = self._recreate(f"the compiled briefing {reason}; rebuilt it")
             self._search_index = None
+            self._entries, self._order = {}, ((), {})
 
     def close(self) -> None:
         with self._lock:
@@ -177,7 +190,8 @@ class Store:
     def sync(self, progress: Progress | None = None) -> Sync:
         """Parse again what changed in the folder since the store last saw it."""
         with self._lock:
-            scan = scan_folder(self.root)
+            with transaction(self._connection):  # one read of the store for every file's lookup
+                scan = scan_folder(self.root, self._holds_as_is)
             listing = codec.encode_problems(list(scan.problems))
             plan = self._plan(scan)
             if not plan and get_meta(self._connection, "listing") == listing:
@@ -185,8 +199,11 @@ class Store:
             try:
                 with transaction(self._connection, immediate=True):
                     plan = self._plan(scan)  # another process may have done part of it meanwhile
-                    self._apply(plan, scan, listing, progress)
+                    known = self._entries_generation == get_meta(self._connection, "generation")
+                    generation = self._apply(plan, scan, listing, progress)
                     stops.point("sync-before-commit")
+                if known:  # committed, on top of the generation the outline entries are true to
+                    self._entries_generation = generation  # (those it rewrote are forgotten)
             except sqlite3.Error as exc:
                 if self.location is None:
                     raise  # memory itself failed: nothing to fall back on
@@ -200,24 +217,62 @@ class Store:
             changed = {stat.path for stat in plan.compile} | {stat.path for stat in plan.touch}
             return Sync(changed, set(plan.remove), True)
 
-    def _plan(self, scan: Scan) -> _Plan:
-        stored = {
-            path: (size, mtime, digest)
-            for path, size, mtime, digest in self._connection.execute("SELECT path, size, mtime_ns, digest FROM files")
-        }
-        plan = _Plan(remove=[path for path in stored if path not in scan.files])
-        for path, stat in scan.files.items():
-            known = stored.get(path)
-            if known is None:
-                plan.compile.append(stat)
-            elif known[:2] != (stat.size, stat.mtime_ns):
-                # Touched, perhaps not changed (a checkout, a sync): the bytes decide.
-                from briefing.store.compile import digest_of
+    def _holds_as_is(self, path: str, size: int, mtime_ns: int) -> bool:
+        """Whether the store holds `path` with this size and modification time (for `scan_folder`:
+        such a file is counted, not listed)."""
+        row = self._connection.execute("SELECT size, mtime_ns FROM files WHERE path = ?", (path,)).fetchone()
+        return row is not None and row[0] == size and row[1] == mtime_ns
 
-                if known[2] and digest_of(self.root / path) == known[2]:
-                    plan.touch.append(stat)
+    def _plan(self, scan: Scan) -> _Plan:
+        """What a sync must do. A save costs what it changed: the folder's listing leaves out the
+        files the store holds as they are (`scan_folder`'s `unchanged`), and the stored rows are
+        looked up for the others only. Holding every file's row, or every file's listing, cost
+        a whole folder's worth of objects per save (~5 MiB at 10,011 topics; README, "A long
+        editing session")."""
+        files = scan.files
+        plan = _Plan()
+        moved: list[str] = []  # a new size or time: perhaps changed
+        new: set[str] = set()
+        if scan.unchanged:
+            held = 0
+            for path, listed in files.items():
+                row = self._connection.execute("SELECT size, mtime_ns FROM files WHERE path = ?", (path,)).fetchone()
+                if row is None:
+                    new.add(path)
                 else:
-                    plan.compile.append(stat)
+                    held += 1
+                    if row[0] != listed.size or row[1] != listed.mtime_ns:
+                        moved.append(path)
+            (stored,) = self._connection.execute("SELECT COUNT(*) FROM files").fetchone()
+            if held + scan.unchanged != stored:  # the store holds files the folder no longer has
+                return self._plan(scan_folder(self.root))
+        else:
+            stored = 0
+            for path, size, mtime in self._connection.execute("SELECT path, size, mtime_ns FROM files"):
+                stat = files.get(path)
+                if stat is None:
+                    plan.remove.append(path)
+                    continue
+                stored += 1
+                if size != stat.size or mtime != stat.mtime_ns:
+                    moved.append(path)
+            if stored < len(files):  # files the store does not hold yet
+                held_paths = {path for (path,) in self._connection.execute("SELECT path FROM files")}
+                new = {path for path in files if path not in held_paths}
+        touched: set[str] = set()
+        if moved:
+            # Touched, perhaps not changed (a checkout, a sync): the bytes decide.
+            from briefing.store.compile import digest_of
+
+            for path in moved:
+                row = self._connection.execute("SELECT digest FROM files WHERE path = ?", (path,)).fetchone()
+                if row and row[0] and digest_of(self.root / path) == row[0]:
+                    touched.add(path)
+                else:
+                    new.add(path)
+        # In order of path (the folder lists its files in an order of its own).
+        plan.compile = sorted(files[path] for path in new)
+        plan.touch = sorted(files[path] for path in touched)
         return plan
 
     def follow(self, library: StoredLibrary) -> None:
@@ -244,12 +299,15 @@ class Store:
                 for library in libraries:
                     library.keep_before_change(topic_id, row, cites)
 
-    def _apply(self, plan: _Plan, scan: Scan, listing: str, progress: Progress | None) -> None:
+    def _apply(self, plan: _Plan, scan: Scan, listing: str, progress: Progress | None) -> str:
+        """Write what `plan` changed; returns the new generation."""
         from briefing.store.problems import all_problems
         from briefing.store.rows import forget_file, write_file
 
         connection = self._connection
-        self._keep_for_libraries([*plan.remove, *(stat.path for stat in plan.compile)])
+        rewritten = [*plan.remove, *(stat.path for stat in plan.compile)]
+        self._keep_for_libraries(rewritten)
+        self._forget_entries(rewritten)
         for path in plan.remove:
             forget_file(connection, path)
         connection.executemany(
@@ -272,6 +330,7 @@ class Store:
         # Every problem, worked out once per change, so that opening the store reads one row.
         problems = codec.encode_problems(all_problems(connection, scan))
         set_meta(connection, problems=problems, listing=listing, generation=generation)
+        return generation
 
     # -- the search index --------------------------------------------------------------------
 
@@ -345,24 +404,60 @@ class Store:
         with self._lock:
             self._search_index = None
 
-    def outline(self) -> tuple[TopicEntry, ...]:
-        rows = self.query(
-            "SELECT id, title, ord, summary, path, aliases, claim_count, difference_count FROM topics"
-            " ORDER BY rank, ord, sort_title, path"
-        )
-        # An app session holds one outline and makes the next one on every save: sharing the
-        # unchanged entries keeps a save from allocating a whole new outline next to the one
-        # shown (~16 MiB at 10,011 topics, which Python's allocator then kept; README).
-        previous, entries = self._entries, {}
-        for row in rows:
-            entry = previous.get(row)
-            if entry is None:
-                topic_id, title, order, summary, path, aliases, claims, differences = row
-                aliased = codec.split_list(aliases)
-                entry = TopicEntry(topic_id, title, order, summary, path, aliased, claims, differences)
-            entries[row] = entry
-        self._entries = entries
-        return tuple(entries.values())
+    def outline(self) -> tuple[tuple[TopicEntry, ...], dict[str, int]]:
+        """Every topic's entry in reading order, and each topic's place in it (id → position).
+
+        An app session holds one outline and makes the next one on every save. The entries of
+        the topics a save did not rewrite are the last outline's own objects, and only the rows
+        of the topics it did rewrite are read; when the order of the topics is the same as
+        before (a save that rewords a topic), the places are the last outline's table too.
+        Reading and decoding every row again made a whole outline's worth of short-lived objects
+        per save (~8 MiB at 10,011 topics), whose peak Python's allocator then kept (README,
+        "A long editing session")."""
+        with self._lock:
+            connection = self._connection
+            # Read before the rows: rows newer than it only make the next call read them again.
+            generation = get_meta(connection, "generation")
+            if generation is None or generation != self._entries_generation:
+                self._entries, self._order = {}, ((), {})  # another process's sync: nothing known
+            known = self._entries
+            before, places = self._order
+            if not self._same_order(before):
+                ids = [topic_id for (topic_id,) in connection.execute(f"SELECT id FROM topics ORDER BY {_READING}")]
+                places = {topic_id: place for place, topic_id in enumerate(ids)}
+                for gone in [topic_id for topic_id in known if topic_id not in places]:
+                    del known[gone]
+            missing = [topic_id for topic_id in places if topic_id not in known]
+            for start in range(0, len(missing), _IDS_PER_QUERY):
+                chunk = missing[start : start + _IDS_PER_QUERY]
+                marks = ",".join("?" * len(chunk))
+                for row in connection.execute(f"SELECT {_ENTRY_COLUMNS} FROM topics WHERE id IN ({marks})", chunk):
+                    topic_id, title, place, summary, path, aliases, claims, differences = row
+                    known[topic_id] = TopicEntry(
+                        topic_id, title, place, summary, path, codec.split_list(aliases), claims, differences
+                    )
+            outline = tuple(known[topic_id] for topic_id in places)
+            self._order = (outline, places)
+            self._entries_generation = generation
+            return outline, places
+
+    def _same_order(self, outline: tuple[TopicEntry, ...]) -> bool:
+        """Whether the store holds the topics of `outline`, in its order: compared row by row as
+        they are read, so that nothing is kept of them."""
+        if not outline:
+            return False
+        count = 0
+        for (topic_id,) in self._connection.execute(f"SELECT id FROM topics ORDER BY {_READING}"):
+            if count >= len(outline) or outline[count].id != topic_id:
+                return False
+            count += 1
+        return count == len(outline)
+
+    def _forget_entries(self, paths: list[str]) -> None:
+        """The outline entries of topics a sync is about to rewrite or remove."""
+        for path in paths:
+            for (topic_id,) in self._connection.execute("SELECT id FROM topics WHERE path = ?", (path,)):
+                self._entries.pop(topic_id, None)
 
     def sources(self) -> tuple[Source, ...]:
         return tuple(codec.decode_source(record) for (record,) in self.query("SELECT record FROM sources ORDER BY id"))
