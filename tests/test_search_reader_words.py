@@ -453,3 +453,23 @@ def test_when_did_they_take_a_town_keeps_take():
 
     assert asking_words(["when", "did", "russia", "take", "kursk"]) == frozenset()
     assert asking_words(["where", "did", "the", "talks", "take", "place"]) == frozenset({4, 5})
+
+
+# -- quantities in other units or words -----------------------------------------------------------
+
+
+def test_a_length_of_time_finds_the_same_length_in_other_units():
+    briefing = briefing_of("The call took an hour, and half the time went on Iran.", "The call ran roughly 90 minutes.")
+    assert first(briefing, "Did the call run an hour and a half?") == "The call ran roughly 90 minutes."
+    assert first(briefing, "call lasted ninety minutes") == "The call ran roughly 90 minutes."
+
+
+def test_a_month_long_truce_is_a_30_day_one():
+    briefing = briefing_of("This month a long truce began.", "The 30-day truce began, Kyiv said.")
+    assert first(briefing, "month-long truce began") == "The 30-day truce began, Kyiv said."
+
+
+def test_a_length_of_time_in_other_units_ranks_below_the_words_typed():
+    briefing = briefing_of("The call ran roughly 180 minutes.", "The call ran nearly three hours.")
+    assert first(briefing, "call ran three hours") == "The call ran nearly three hours."
+

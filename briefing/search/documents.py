@@ -24,6 +24,7 @@ from typing import NamedTuple
 from briefing.model import OVERVIEW_ID, Header, Source, Topic
 from briefing.search.language import FIGURE, TIME, answer_marks, is_stop_word
 from briefing.search.normalize import SEPARATOR, Extra, initialisms, terms_of
+from briefing.search.quantities import duration_extras
 from briefing.search.variants import VariantTable
 
 FIELDS: dict[str, tuple[str, ...]] = {
@@ -105,6 +106,7 @@ def _document(
                 start = len(terms)
                 terms_of(phrase, terms, extras)
                 extras.extend(initialisms(phrase, start))
+                extras.extend(duration_extras(phrase, start))
         lengths.append(len(terms) - before - max(0, len(phrases) - 1))
     own = len(terms)
     if context:
