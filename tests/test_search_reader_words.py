@@ -473,3 +473,9 @@ def test_a_length_of_time_in_other_units_ranks_below_the_words_typed():
     briefing = briefing_of("The call ran roughly 180 minutes.", "The call ran nearly three hours.")
     assert first(briefing, "call ran three hours") == "The call ran nearly three hours."
 
+
+def test_which_country_prefers_a_country_to_a_city():
+    briefing = briefing_of("Talks were held in Jeddah.", "Talks were held in Saudi Arabia.")
+    assert first(briefing, "In which country were the talks held?") == "Talks were held in Saudi Arabia."
+    briefing = briefing_of("Washington pressed for talks.", "Ukraine pressed for talks.")
+    assert first(briefing, "which nation pressed for talks") == "Ukraine pressed for talks."
