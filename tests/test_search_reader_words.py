@@ -479,3 +479,11 @@ def test_which_country_prefers_a_country_to_a_city():
     assert first(briefing, "In which country were the talks held?") == "Talks were held in Saudi Arabia."
     briefing = briefing_of("Washington pressed for talks.", "Ukraine pressed for talks.")
     assert first(briefing, "which nation pressed for talks") == "Ukraine pressed for talks."
+
+
+def test_a_number_finds_its_other_spellings():
+    briefing = briefing_of(
+        "Prisoners were freed.", "A dozen prisoners were freed on Monday.", "Twenty-three were hurt in a raid."
+    )
+    assert first(briefing, "12 prisoners freed") == "A dozen prisoners were freed on Monday."
+    assert first(briefing, "23 hurt") == "Twenty-three were hurt in a raid."

@@ -192,3 +192,28 @@ def query_durations(
             words.append(term)
             owner.append(number)
     return {owner[first]: (owner[last], minutes) for minutes, first, last in durations(words, gaps)}
+
+
+_WORD_OF = {value: word for word, value in {**_ONES, **_TENS}.items()}
+
+
+def number_spellings(parts: Sequence[str]) -> list[tuple[str, ...]]:
+    """A number typed alone (one word or compound: "twelve", "dozen", "23", "twenty-three") in
+    its other spellings, each as words at consecutive positions: "12" → twelve, dozen; "twenty-
+    three" → 23. "one" is left out (mostly a pronoun: "one report"); [] for anything else."""
+    if parts == ["one"] or not parts:
+        return []
+    number = _number(parts, [""] * len(parts), 0)
+    if number is None or number[1] != len(parts) or number[0] != int(number[0]):
+        return []
+    value = int(number[0])
+    found: list[tuple[str, ...]] = [(str(value),)]
+    if value in _WORD_OF:
+        found.append((_WORD_OF[value],))
+    elif 20 < value < 100:
+        tens, ones = _WORD_OF[value - value % 10], _WORD_OF[value % 10]
+        found += [(tens + ones,), (tens, ones)]  # "twenty-three" holds "twentythree" and its parts
+    if value == 12:
+        found.append(("dozen",))
+    typed = tuple(parts)
+    return [spelling for spelling in found if spelling != typed and "".join(spelling) != "".join(typed)]

@@ -19,7 +19,7 @@ from briefing.search.answers import TIME, asking_words, asks_source, asks_who_sa
 from briefing.search.language import asks_time, is_stop_word, quantity_question, stem
 from briefing.search.normalize import COMPOUND, INITIALS, MOST_INITIALS, analyze
 from briefing.search.paraphrase import ParaphraseTable, demonym_bases
-from briefing.search.quantities import DURATION, query_durations
+from briefing.search.quantities import DURATION, number_spellings, query_durations
 from briefing.search.synonyms import SynonymTable
 from briefing.search.typos import typo_eligible, within_one_edit
 from briefing.search.variants import VariantTable, is_group_term
@@ -192,13 +192,14 @@ def parse_query(
                 alternatives += _paraphrase_alternatives(word, paraphrases, variants)
                 alternatives += _head_alternatives(word, variants)
                 alternatives += _initials_alternatives(word, match.group(), paraphrases, variants)
+            alternatives += _number_alternatives(words)
         else:
             joined = "".join(words)
             parts = tuple(
                 _atom(word, prefix if number == len(words) - 1 else False, variants)
                 for number, word in enumerate(words)
             )
-            alternatives = ((_atom(joined, prefix, variants),), parts)
+            alternatives = ((_atom(joined, prefix, variants),), parts, *_number_alternatives(words))
             stop = False
         terms.append(Term(match.group(), alternatives, stop))
         term_words.append(words[0] if len(words) == 1 else None)
@@ -247,6 +248,11 @@ def _atom(word: str, typing: bool | None, variants: VariantTable) -> Atom:
             if grade > atom.groups.get(token, 0.0):
                 atom.groups[token] = grade
     return atom
+
+
+def _number_alternatives(words: list[str]) -> tuple[tuple[Atom, ...], ...]:
+    """A number's other spellings ("12" for "twelve", "dozen"), graded as a variant spelling."""
+    return tuple(tuple(Atom(word, best=SAME_QUANTITY) for word in spelling) for spelling in number_spellings(words))
 
 
 def _synonym_alternatives(words: tuple[str, ...], synonyms: SynonymTable) -> list[tuple[Atom, ...]]:
