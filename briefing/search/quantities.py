@@ -21,7 +21,8 @@ from briefing.search.normalize import Extra, tokenize
 #: Before a length of time in minutes: a term no text holds, found only by a query's length.
 DURATION = "\x01q"
 
-_UNITS = {
+#: Units of time, in minutes.
+UNITS = {
     "minute": 1,
     "minutes": 1,
     "min": 1,
@@ -128,11 +129,11 @@ def durations(words: Sequence[str], gaps: Sequence[str]) -> list[tuple[int, int,
     while at < count:
         word = words[at]
         start, value, unit_at = at, None, None
-        if word == "half" and at + 2 < count and words[at + 1] in _ARTICLES and words[at + 2] in _UNITS:
+        if word == "half" and at + 2 < count and words[at + 1] in _ARTICLES and words[at + 2] in UNITS:
             value, unit_at = 0.5, at + 2  # "half an hour"
-        elif word in _ARTICLES and at + 1 < count and words[at + 1] in _UNITS:
+        elif word in _ARTICLES and at + 1 < count and words[at + 1] in UNITS:
             value, unit_at = 1.0, at + 1  # "an hour", "a month"
-        elif word in _UNITS and at + 1 < count and words[at + 1] == "long" and "-" in gaps[at + 1]:
+        elif word in UNITS and at + 1 < count and words[at + 1] == "long" and "-" in gaps[at + 1]:
             value, unit_at = 1.0, at  # "month-long"
         else:
             number = _number(words, gaps, at)
@@ -142,7 +143,7 @@ def durations(words: Sequence[str], gaps: Sequence[str]) -> list[tuple[int, int,
                 if half != after:  # "two and a half hours"
                     value += 0.5
                     after = half
-                if after < count and words[after] in _UNITS:
+                if after < count and words[after] in UNITS:
                     unit_at = after
                 else:
                     value = None
@@ -156,7 +157,7 @@ def durations(words: Sequence[str], gaps: Sequence[str]) -> list[tuple[int, int,
         if half != unit_at + 1:  # "an hour and a half"
             value += 0.5
             last = half - 1
-        minutes = value * _UNITS[words[unit_at]]
+        minutes = value * UNITS[words[unit_at]]
         if minutes == int(minutes) and minutes > 0:
             found.append((int(minutes), start, last))
         at = last + 1
