@@ -487,3 +487,8 @@ def test_a_number_finds_its_other_spellings():
     )
     assert first(briefing, "12 prisoners freed") == "A dozen prisoners were freed on Monday."
     assert first(briefing, "23 hurt") == "Twenty-three were hurt in a raid."
+
+
+def test_a_unit_after_a_is_still_the_word_asked():
+    briefing = briefing_of("Strikes resumed after the call.", "Strikes resumed the next day after the call.")
+    assert first(briefing, "strikes a day after the call") == "Strikes resumed the next day after the call."

@@ -140,12 +140,21 @@ def parse_query(
     }
     synonym_spans = dict(synonyms.match_query_words(single_words))
     duration_spans = query_durations(query, [(match, analysis.parts) for match, analysis in matches])
+    loose_durations: dict[int, int] = {}  # a unit after "a"/"an": its length in minutes
 
     terms: list[Term] = []
     term_words: list[str | None] = []  # one folded word per term, None for several
     index = 0
     while index < len(matches):
         is_last = index == len(matches) - 1
+        if index in duration_spans and single_words[index] in ("a", "an") and duration_spans[index][0] == index + 1:
+            # "a day", "a month": the unit is still the word asked ("a day after the call"); it
+            # also finds the same length in other units ("24 hours"). "a month-long": the compound.
+            span = duration_spans.pop(index)
+            if single_words[index + 1] is None:
+                duration_spans[index + 1] = span
+            else:
+                loose_durations[index + 1] = span[1]
         if index in duration_spans and not any(
             other in variant_spans or other in synonym_spans for other in range(index, duration_spans[index][0] + 1)
         ):
@@ -187,6 +196,8 @@ def parse_query(
         if len(words) == 1:
             word = words[0]
             alternatives = ((_atom(word, prefix, variants),), *_synonym_alternatives((word,), synonyms))
+            if index in loose_durations:
+                alternatives += ((Atom(None, groups={DURATION + str(loose_durations[index]): SAME_QUANTITY}),),)
             stop = is_stop_word(word)
             if not stop and not (prefix and typing):
                 alternatives += _paraphrase_alternatives(word, paraphrases, variants)
