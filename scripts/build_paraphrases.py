@@ -17,10 +17,12 @@ every one-word lemma, even with no other words: a word the table does not list i
 name (`ParaphraseTable.knows`).
 
 It also writes `briefing/search/kinds.tsv`, the kind of thing a word names, for questions that ask
-for one ("who" a person, "where" a place): `word<TAB>person|place` for every noun of one or two words whose
+for one ("who" a person, "where" a place, "which country" a country):
+`word<TAB>person|place|country` for every noun of one or two words whose
 most common sense is a person (envoy, secretary, Putin) or a location (region, town, Moscow) and
 that is nothing but a noun ("Russian" is also an adjective, "begin" a verb before it is Menachem
-Begin, "end" a verb before it is a place).
+Begin, "end" a verb before it is a place). A place is a country when its sense is one
+(`COUNTRY_SYNSETS`, a few hypernyms up: Saudi Arabia, Ukraine; not Jeddah, Washington).
 """
 
 from __future__ import annotations
@@ -37,6 +39,11 @@ OUTPUT = ROOT / "briefing" / "search" / "paraphrases.tsv"
 KINDS_OUTPUT = ROOT / "briefing" / "search" / "kinds.tsv"
 #: WordNet's lexicographer files of noun senses (`lex_filenum`) that answer "who" and "where".
 LEXICON_KINDS = {18: "person", 15: "place"}
+#: WordNet 3.0's senses of "country" / "nation" / "state" as a polity, its people or its land: a
+#: place that is one of them, within `COUNTRY_DEPTH` hypernyms ("Saudi Arabia" → Asian country →
+#: country), is a `country` ("which country" wants Saudi Arabia, not Jeddah or Washington).
+COUNTRY_SYNSETS = frozenset({"n08168978", "n08544813", "n08166552"})
+COUNTRY_DEPTH = 3
 FILES = {"n": "noun", "v": "verb", "a": "adj", "r": "adv"}
 SENSES = 3
 GENERAL = 25
@@ -126,9 +133,21 @@ def build_kinds(folder: Path) -> list[str]:
         if is_stop_word(lemma) or lemma in inflected or any((lemma, other) in senses for other in "var"):
             continue
         kind = LEXICON_KINDS.get(synsets[keys[0]][3])
+        if kind == "place" and _is_country(keys[0], synsets):
+            kind = "country"
         if kind:
             kinds.setdefault(" ".join(words), kind)  # two words: "middle east", "saudi arabia"
     return [f"{key}\t{kind}" for key, kind in sorted(kinds.items())]
+
+
+def _is_country(synset: str, synsets: dict[str, Synset]) -> bool:
+    """Whether a noun sense is a country: one of `COUNTRY_SYNSETS` within `COUNTRY_DEPTH` steps up."""
+    level = {synset}
+    for _ in range(COUNTRY_DEPTH):
+        level = {target for key in level if key in synsets for _, target in synsets[key][1]}
+        if level & COUNTRY_SYNSETS:
+            return True
+    return False
 
 
 def _by_stem(words: dict[str, None], most: int) -> list[str]:

@@ -453,3 +453,42 @@ def test_when_did_they_take_a_town_keeps_take():
 
     assert asking_words(["when", "did", "russia", "take", "kursk"]) == frozenset()
     assert asking_words(["where", "did", "the", "talks", "take", "place"]) == frozenset({4, 5})
+
+
+# -- quantities in other units or words -----------------------------------------------------------
+
+
+def test_a_length_of_time_finds_the_same_length_in_other_units():
+    briefing = briefing_of("The call took an hour, and half the time went on Iran.", "The call ran roughly 90 minutes.")
+    assert first(briefing, "Did the call run an hour and a half?") == "The call ran roughly 90 minutes."
+    assert first(briefing, "call lasted ninety minutes") == "The call ran roughly 90 minutes."
+
+
+def test_a_month_long_truce_is_a_30_day_one():
+    briefing = briefing_of("This month a long truce began.", "The 30-day truce began, Kyiv said.")
+    assert first(briefing, "month-long truce began") == "The 30-day truce began, Kyiv said."
+
+
+def test_a_length_of_time_in_other_units_ranks_below_the_words_typed():
+    briefing = briefing_of("The call ran roughly 180 minutes.", "The call ran nearly three hours.")
+    assert first(briefing, "call ran three hours") == "The call ran nearly three hours."
+
+
+def test_which_country_prefers_a_country_to_a_city():
+    briefing = briefing_of("Talks were held in Jeddah.", "Talks were held in Saudi Arabia.")
+    assert first(briefing, "In which country were the talks held?") == "Talks were held in Saudi Arabia."
+    briefing = briefing_of("Washington pressed for talks.", "Ukraine pressed for talks.")
+    assert first(briefing, "which nation pressed for talks") == "Ukraine pressed for talks."
+
+
+def test_a_number_finds_its_other_spellings():
+    briefing = briefing_of(
+        "Prisoners were freed.", "A dozen prisoners were freed on Monday.", "Twenty-three were hurt in a raid."
+    )
+    assert first(briefing, "12 prisoners freed") == "A dozen prisoners were freed on Monday."
+    assert first(briefing, "23 hurt") == "Twenty-three were hurt in a raid."
+
+
+def test_a_unit_after_a_is_still_the_word_asked():
+    briefing = briefing_of("Strikes resumed after the call.", "Strikes resumed the next day after the call.")
+    assert first(briefing, "strikes a day after the call") == "Strikes resumed the next day after the call."

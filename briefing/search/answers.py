@@ -2,8 +2,10 @@
 
 "who" wants a person, "where" a place, "why" a reason, "how big" or "in size" a size; "what
 day", "which year" and "when" a date (`language.TIME_WORDS`, kept by each document as
-`has_time`; in the unit named, when there is one); "which spokesperson" a person and "which
-country" a place, by the noun that follows. The noun that names the kind is a filler
+`has_time`; in the unit named, when there is one); "which spokesperson" a person, "which
+city" a place and "which country" (nation, state) a country, a place WordNet files under one
+(`kinds.tsv`: Saudi Arabia, Ukraine; not Jeddah or Washington), by the noun that follows. The
+noun that names the kind is a filler
 (`asking_words`). A question opening on "did", "is", "has"… asks yes or no: a fact that says no
 in words ("did not", "never", "refused", "unmentioned") answers it plainly, where one that
 merely repeats the question's words may not.
@@ -27,6 +29,8 @@ from itertools import pairwise
 from briefing.search.language import MONTHS, NUMBER_WORDS, WEEKDAYS, is_figure, is_stop_word, is_time
 
 PERSON, PLACE, TIME, REASON, SIZE = "person", "place", "time", "reason", "size"
+#: "which country": a place that is a country (`kinds.tsv`: Saudi Arabia, Ukraine), not a city.
+COUNTRY = "country"
 #: A yes-or-no question ("did Putin sign up to the full truce?"): a fact that says no says so
 #: in words (`NEGATIONS`); one that says yes repeats the question's own words.
 POLARITY = "polarity"
@@ -53,8 +57,9 @@ NEGATIONS = _words(
 #: After "which"/"what": nouns that say the kind wanted ("which capital", "what day").
 
 _KIND_NOUNS = {
-    **dict.fromkeys(_words("country countries city cities town towns capital capitals region regions"), PLACE),
-    **dict.fromkeys(_words("place places state states nation nations location venue"), PLACE),
+    **dict.fromkeys(_words("city cities town towns capital capitals region regions"), PLACE),
+    **dict.fromkeys(_words("place places location venue"), PLACE),
+    **dict.fromkeys(_words("country countries state states nation nations"), COUNTRY),
     **dict.fromkeys(_words("day days date dates year years month months week weeks time"), TIME),
     **dict.fromkeys(_words("reason reasons"), REASON),
     **dict.fromkeys(_words("size area"), SIZE),
@@ -279,6 +284,11 @@ def holds_kind(
         return not words.isdisjoint(REASON_WORDS) or any(pair in _REASON_PAIRS for pair in pairwise(positions))
     if kind == SIZE:
         return not words.isdisjoint(SIZE_WORDS)
+    kinds = shared_kinds()
+    if kind == COUNTRY:  # WordNet knows every country: a name it does not know is no answer
+        return any(
+            word not in asked and raw_kind(word) == COUNTRY and not _common(word, frequency) for word in words
+        ) or any(kinds.get(f"{first} {second}") == COUNTRY for first, second in pairwise(positions))
     for word in words:
         if word in asked or not word.isalpha() or is_stop_word(word) or word in NUMBER_WORDS:
             continue
@@ -289,9 +299,9 @@ def holds_kind(
             continue  # "negotiators" names no one: "who" wants a name or a title ("Secretary of State")
         if found in (kind, None) and not _common(word, frequency):
             return True
-    kinds = shared_kinds()
     return any(  # a place of two words: "Middle East", "Saudi Arabia"
-        kinds.get(f"{first} {second}") == kind for first, second in pairwise(positions)
+        (PLACE if kinds.get(f"{first} {second}") == COUNTRY else kinds.get(f"{first} {second}")) == kind
+        for first, second in pairwise(positions)
     )
 
 
@@ -303,6 +313,12 @@ def _common(word: str, frequency: Callable[[str], tuple[int, int]]) -> bool:
 def kind_of(word: str) -> str | None:
     """PERSON or PLACE when a folded word (or its singular: "envoys", "cities") is a noun of that
     kind, else None."""
+    found = raw_kind(word)
+    return PLACE if found == COUNTRY else found
+
+
+def raw_kind(word: str) -> str | None:
+    """`kind_of`, a country told from other places (COUNTRY)."""
     kinds = shared_kinds()
     found = kinds.get(word)
     if found is None and len(word) > 3 and word.endswith("s"):
@@ -312,6 +328,6 @@ def kind_of(word: str) -> str | None:
 
 @cache
 def shared_kinds() -> dict[str, str]:
-    """The shipped `kinds.tsv` (noun → person or place), read on first use and kept."""
+    """The shipped `kinds.tsv` (noun → person, place or country), read on first use and kept."""
     text = resources.files("briefing.search").joinpath("kinds.tsv").read_text(encoding="utf-8")
     return dict(line.split("\t", 1) for line in text.splitlines() if line and not line.startswith("#"))

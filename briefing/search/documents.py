@@ -24,6 +24,7 @@ from typing import NamedTuple
 from briefing.model import OVERVIEW_ID, Header, Source, Topic
 from briefing.search.language import FIGURE, TIME, answer_marks, is_stop_word
 from briefing.search.normalize import SEPARATOR, Extra, initialisms, terms_of
+from briefing.search.quantities import UNITS, duration_extras
 from briefing.search.variants import VariantTable
 
 FIELDS: dict[str, tuple[str, ...]] = {
@@ -93,6 +94,7 @@ def _document(
     extras: list[Extra] = []
     starts: list[int] = []
     lengths: list[int] = []
+    stated: list[tuple[str, int]] = []  # each phrase and its first position
     for number, phrases in enumerate(fields):
         if number:
             terms.append(SEPARATOR)
@@ -105,12 +107,16 @@ def _document(
                 start = len(terms)
                 terms_of(phrase, terms, extras)
                 extras.extend(initialisms(phrase, start))
+                stated.append((phrase, start))
         lengths.append(len(terms) - before - max(0, len(phrases) - 1))
     own = len(terms)
     if context:
         terms.append(SEPARATOR)
         terms_of(context, terms, extras)
     words = set(terms)
+    if not words.isdisjoint(UNITS):  # a unit of time: read its lengths ("90 minutes")
+        for phrase, start in stated:
+            extras.extend(duration_extras(phrase, start))
     variants.annotate(terms, extras, words)
     joined = " ".join(terms)
     marks = answer_marks(set(terms[:own]), " ".join(terms[:own])) if context else answer_marks(words, joined)

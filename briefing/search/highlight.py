@@ -6,6 +6,7 @@ from collections.abc import Collection
 
 from briefing.search.matching import DirectGrades, char_spans, term_intervals
 from briefing.search.normalize import INITIALS, initialisms, tokenize
+from briefing.search.quantities import DURATION, duration_extras
 from briefing.search.query import Term
 from briefing.search.variants import VariantTable
 
@@ -28,6 +29,8 @@ def spans_for_terms(
     tokens = tokenize(text)
     if asks_initials(terms) if initials is None else initials:
         tokens.extras.extend(initialisms(text))
+    if asks_duration(terms):
+        tokens.extras.extend(duration_extras(text))
     table.annotate(tokens.terms, tokens.extras)
     table_of_grades = (grades if grades is not None else DirectGrades(terms)).fill(tokens.terms)
     table_of_grades.fill(extra[0] for extra in tokens.extras)
@@ -41,6 +44,17 @@ def asks_initials(terms: list[Term]) -> bool:
     """Whether a query word may be initials (`query`): only then are a text's looked for."""
     return any(
         group.startswith(INITIALS)
+        for term in terms
+        for alternative in term.alternatives
+        for atom in alternative
+        for group in atom.groups
+    )
+
+
+def asks_duration(terms: list[Term]) -> bool:
+    """Whether the query states a length of time (`quantities`): only then are a text's read."""
+    return any(
+        group.startswith(DURATION)
         for term in terms
         for alternative in term.alternatives
         for atom in alternative

@@ -19,6 +19,7 @@ from briefing.search.answers import TIME, asking_words, asks_source, asks_who_sa
 from briefing.search.language import asks_time, is_stop_word, quantity_question, stem
 from briefing.search.normalize import COMPOUND, INITIALS, MOST_INITIALS, analyze
 from briefing.search.paraphrase import ParaphraseTable, demonym_bases
+from briefing.search.quantities import DURATION, number_spellings, query_durations
 from briefing.search.synonyms import SynonymTable
 from briefing.search.typos import typo_eligible, within_one_edit
 from briefing.search.variants import VariantTable, is_group_term
@@ -28,6 +29,8 @@ EXACT, STEM, PART_OF_VARIANT, PREFIX, SYNONYM, TYPO = 1.0, 0.85, 0.8, 0.7, 0.8, 
 PARAPHRASE, BROADER = 0.45, 0.35
 #: A name's head noun for the name ("league" for "NHL", `variants.VariantTable.heads`).
 HEAD = PARAPHRASE
+#: The same length of time in other units or words ("90 minutes" for "an hour and a half").
+SAME_QUANTITY = PART_OF_VARIANT
 #: A short word for the name whose initials it spells ("UN" for "United Nations").
 INITIAL = PART_OF_VARIANT
 #: Only this much of a query is read, and at most this many terms are used: `MAX_TERMS` words
@@ -136,12 +139,36 @@ def parse_query(
         first: (last, tokens, whole) for first, last, tokens, whole in variants.match_query_words(single_words)
     }
     synonym_spans = dict(synonyms.match_query_words(single_words))
+    duration_spans = query_durations(query, [(match, analysis.parts) for match, analysis in matches])
+    loose_durations: dict[int, int] = {}  # a unit after "a"/"an": its length in minutes
 
     terms: list[Term] = []
     term_words: list[str | None] = []  # one folded word per term, None for several
     index = 0
     while index < len(matches):
         is_last = index == len(matches) - 1
+        if index in duration_spans and single_words[index] in ("a", "an") and duration_spans[index][0] == index + 1:
+            # "a day", "a month": the unit is still the word asked ("a day after the call"); it
+            # also finds the same length in other units ("24 hours"). "a month-long": the compound.
+            span = duration_spans.pop(index)
+            if single_words[index + 1] is None:
+                duration_spans[index + 1] = span
+            else:
+                loose_durations[index + 1] = span[1]
+        if index in duration_spans and not any(
+            other in variant_spans or other in synonym_spans for other in range(index, duration_spans[index][0] + 1)
+        ):
+            last, minutes = duration_spans[index]
+            text = query[matches[index][0].start() : matches[last][0].end()]
+            stated = [term for _, analysis in matches[index : last + 1] for term, _, _ in analysis.parts]
+            lengths: list[tuple[Atom, ...]] = [(Atom(None, groups={DURATION + str(minutes): SAME_QUANTITY}),)]
+            lengths.append(tuple(Atom(word, stem=_stem_of(word)) for word in stated))
+            if last == index and matches[index][1].joined:  # "30-day" as "30day"
+                lengths.append((Atom(matches[index][1].joined),))
+            terms.append(Term(text, tuple(lengths)))
+            term_words.append(None)
+            index = last + 1
+            continue
         if index in variant_spans:
             last, tokens, whole = variant_spans[index]
             text = query[matches[index][0].start() : matches[last][0].end()]
@@ -169,18 +196,21 @@ def parse_query(
         if len(words) == 1:
             word = words[0]
             alternatives = ((_atom(word, prefix, variants),), *_synonym_alternatives((word,), synonyms))
+            if index in loose_durations:
+                alternatives += ((Atom(None, groups={DURATION + str(loose_durations[index]): SAME_QUANTITY}),),)
             stop = is_stop_word(word)
             if not stop and not (prefix and typing):
                 alternatives += _paraphrase_alternatives(word, paraphrases, variants)
                 alternatives += _head_alternatives(word, variants)
                 alternatives += _initials_alternatives(word, match.group(), paraphrases, variants)
+            alternatives += _number_alternatives(words)
         else:
             joined = "".join(words)
             parts = tuple(
                 _atom(word, prefix if number == len(words) - 1 else False, variants)
                 for number, word in enumerate(words)
             )
-            alternatives = ((_atom(joined, prefix, variants),), parts)
+            alternatives = ((_atom(joined, prefix, variants),), parts, *_number_alternatives(words))
             stop = False
         terms.append(Term(match.group(), alternatives, stop))
         term_words.append(words[0] if len(words) == 1 else None)
@@ -229,6 +259,11 @@ def _atom(word: str, typing: bool | None, variants: VariantTable) -> Atom:
             if grade > atom.groups.get(token, 0.0):
                 atom.groups[token] = grade
     return atom
+
+
+def _number_alternatives(words: list[str]) -> tuple[tuple[Atom, ...], ...]:
+    """A number's other spellings ("12" for "twelve", "dozen"), graded as a variant spelling."""
+    return tuple(tuple(Atom(word, best=SAME_QUANTITY) for word in spelling) for spelling in number_spellings(words))
 
 
 def _synonym_alternatives(words: tuple[str, ...], synonyms: SynonymTable) -> list[tuple[Atom, ...]]:
