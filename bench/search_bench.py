@@ -8,6 +8,7 @@ Not a test: it prints figures. `run(topics)` returns them for bench/run.py.
 
 from __future__ import annotations
 
+import argparse
 import gc
 import statistics
 import sys
@@ -188,8 +189,9 @@ def run(topics: int = 10_000, scan_every: int = 4, repeats: int = 3) -> dict:
 
 
 def main(argv: list[str]) -> int:
-    topics = int(argv[1]) if len(argv) > 1 else 10_000
-    figures = run(topics)
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("topics", nargs="?", type=int, default=10_000, help="synthetic topics (default 10,000)")
+    figures = run(parser.parse_args(argv[1:]).topics)
     print(f"corpus: {figures['topics']:,} topics, {figures['claims']:,} claims, {figures['documents']:,} documents")
     print(f"index build: {figures['build_s']:.2f} s (target < 2 s)")
     print(
