@@ -189,7 +189,7 @@ def run(topics: int = 10_000, scan_every: int = 4, repeats: int = 3) -> dict:
 
 
 def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("topics", nargs="?", type=int, default=10_000, help="synthetic topics (default 10,000)")
     figures = run(parser.parse_args(argv[1:]).topics)
     print(f"corpus: {figures['topics']:,} topics, {figures['claims']:,} claims, {figures['documents']:,} documents")
