@@ -238,3 +238,27 @@ async def test_fillers_of_a_question_mark_nothing_in_the_panes(briefing):
         await pilot.press("n")
         await pilot.pause()
         assert main.current_pane.marked_lines() > 0
+
+
+async def test_an_index_that_cannot_be_built_leaves_the_briefing_readable(briefing, monkeypatch):
+    """A document the index cannot read ended the app (its worker's exception): the reader keeps
+    the topics, one notice says search is unavailable, and the box says so instead of waiting."""
+
+    def broken(_briefing):
+        raise OverflowError("cannot convert float infinity to integer")
+
+    monkeypatch.setattr(SearchIndex, "for_briefing", broken)
+    app = make_app(briefing, deterministic=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause(0.3)
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.is_running
+        notices = [str(notice.message) for notice in app._notifications]
+        assert any("Search is unavailable" in notice for notice in notices), notices
+        await pilot.press("2")
+        await pilot.pause()
+        assert find_on_screen(app, "Energy truce")
+        await pilot.press("slash")
+        await type_query(pilot, "hockey")
+        assert find_on_screen(app, "search is unavailable")

@@ -137,3 +137,39 @@ def test_a_sync_that_lists_only_changed_files_still_sees_one_removed(tmp_path):
     assert after.topic(topics[0].stem) is None and after.topic("added") is not None
     assert after.topic(topics[1].stem).title.startswith("Edited ")
     assert len(after.outline) == len(before.outline)
+
+
+class _SyncBeforeRows:
+    """The store's connection, with another process's sync run just before the outline reads
+    its rows: the moment between reading the order of the topics and reading their rows."""
+
+    def __init__(self, connection, other_sync: Callable[[], object]) -> None:
+        self._connection = connection
+        self._other_sync: Callable[[], object] | None = other_sync
+
+    def execute(self, sql, *args):
+        if "WHERE id IN" in sql and self._other_sync is not None:
+            sync, self._other_sync = self._other_sync, None
+            sync()
+        return self._connection.execute(sql, *args)
+
+    def __getattr__(self, name):
+        return getattr(self._connection, name)
+
+
+def test_an_outline_is_one_state_of_the_store_while_another_process_syncs(tmp_path):
+    """The order and the rows were separate reads: a topic removed by another process between
+    them was still in the order and missing from the rows (KeyError)."""
+    from briefing.store.store import Store
+
+    content = clone_content(tmp_path / "content", 0)
+    _, store = open_briefing(content)
+    (content / "topics" / "hockey.md").unlink()
+    other = Store(content, store.location)
+    store._entries, store._order = {}, ((), {})  # nothing known: every row is read
+    store._connection = _SyncBeforeRows(store._connection, other.sync)
+    outline, places = store.outline()
+    assert "hockey" in places  # the state the read began in, whole
+    assert [entry.id for entry in outline] == list(places)
+    store._connection = store._connection._connection
+    assert "hockey" not in store.outline()[1]  # the next outline sees the sync

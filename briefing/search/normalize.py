@@ -168,8 +168,10 @@ def tokenize(text: str) -> Tokens:
 #: Before an initialism's letters: a term no text holds, found only as a query's guess
 #: (`initialisms`). Starts like a variant group's term, so it is no vocabulary word.
 INITIALS = "\x01i"
-#: Two capitalised words in a row, at least: the cheap test before looking for initialisms.
-_CAPITALISED_RUN = re.compile(r"[A-Z][\w'’]*\s+(?:(?:of|and|for|the)\s+)?[A-Z]")
+#: Two capitalised words in a row, at least: the cheap test before looking for initialisms. It
+#: starts only where a word starts: from every capital inside one long token ("AAAA…", a base64
+#: run) it would scan to the token's end each time, quadratic in the token's length.
+_CAPITALISED_RUN = re.compile(r"(?<![\w'’])[A-Z][\w'’]*\s+(?:(?:of|and|for|the)\s+)?[A-Z]")
 #: Small words a name keeps inside it and its initials skip ("Bank of England" → BoE).
 _NAME_JOINERS = frozenset({"of", "and", "for", "the"})
 #: Between two words of one name: spaces, and a possessive's apostrophe ("United Nations' agency").

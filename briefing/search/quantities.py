@@ -73,6 +73,11 @@ _TENS = {
     "ninety": 90,
 }
 _SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+#: The most digits a number read here has: a longer run of digits (an identifier, a pasted hash,
+#: a 300-digit number that a float holds only as infinity) states no quantity.
+MOST_DIGITS = 15
+#: The largest number read here, in words or digits ("a dozen dozen dozen…" grows without end).
+LARGEST = 10.0**15
 _ARTICLES = frozenset({"a", "an"})
 #: The cheap test before tokenising a text for lengths of time: a unit word in it.
 _UNIT_HINT = re.compile(r"\b(?:minute|min|hour|hr|day|week|fortnight|month|year)s?\b", re.IGNORECASE)
@@ -82,10 +87,12 @@ def _number(words: Sequence[str], gaps: Sequence[str], at: int) -> tuple[float, 
     """The number that starts at `at` ("90", "1.5", "twenty-five", "a hundred and five", "a
     dozen") and the position after it, or None."""
     word = words[at]
-    if word.isdigit():
-        if at + 1 < len(words) and gaps[at + 1] == "." and words[at + 1].isdigit():
+    if _is_digits(word):
+        if at + 1 < len(words) and gaps[at + 1] == "." and _is_digits(words[at + 1]):
             return float(f"{word}.{words[at + 1]}"), at + 2  # "1.5": two words, a point between
         return float(word), at + 1
+    if word.isdigit():
+        return None  # digits of another script ("፩"): not a number `float` reads
     value = current = 0.0
     end = at
     if word in _ARTICLES and at + 1 < len(words) and (words[at + 1] in _SCALES or words[at + 1] == "dozen"):
@@ -97,6 +104,8 @@ def _number(words: Sequence[str], gaps: Sequence[str], at: int) -> tuple[float, 
             current += _ONES[word]  # "five", "twenty-five"
         elif word in _TENS and within == 0:
             current += _TENS[word]
+        elif word == "hundred" and current:
+            current *= 100  # "two hundred fifty thousand": the hundreds, then the thousands
         elif word in _SCALES and current:
             value += current * _SCALES[word]
             current = 0.0
@@ -106,7 +115,12 @@ def _number(words: Sequence[str], gaps: Sequence[str], at: int) -> tuple[float, 
             break
         end += 1
     total = value + current
-    return (total, end) if total else None
+    return (total, end) if 0 < total <= LARGEST else None
+
+
+def _is_digits(word: str) -> bool:
+    """ASCII digits, at most `MOST_DIGITS` of them: a number `float` reads exactly enough."""
+    return word.isascii() and word.isdigit() and len(word) <= MOST_DIGITS
 
 
 def _counts(word: str) -> bool:
@@ -158,7 +172,7 @@ def durations(words: Sequence[str], gaps: Sequence[str]) -> list[tuple[int, int,
             value += 0.5
             last = half - 1
         minutes = value * UNITS[words[unit_at]]
-        if minutes == int(minutes) and minutes > 0:
+        if 0 < minutes <= LARGEST and minutes == int(minutes):
             found.append((int(minutes), start, last))
         at = last + 1
     return found

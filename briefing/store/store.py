@@ -14,7 +14,7 @@ import sqlite3
 import threading
 import weakref
 from collections.abc import Iterable
-from contextlib import suppress
+from contextlib import AbstractContextManager, nullcontext, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -414,7 +414,7 @@ class Store:
         Reading and decoding every row again made a whole outline's worth of short-lived objects
         per save (~8 MiB at 10,011 topics), whose peak Python's allocator then kept (README,
         "A long editing session")."""
-        with self._lock:
+        with self._lock, self._one_read():
             connection = self._connection
             # Read before the rows: rows newer than it only make the next call read them again.
             generation = get_meta(connection, "generation")
@@ -440,6 +440,12 @@ class Store:
             self._order = (outline, places)
             self._entries_generation = generation
             return outline, places
+
+    def _one_read(self) -> AbstractContextManager[None]:
+        """One read transaction around several reads, so that they see one state of the store:
+        the order of the topics and the rows read for it are separate statements, and another
+        process's sync between them could remove a topic the order still names."""
+        return nullcontext() if self._connection.in_transaction else transaction(self._connection)
 
     def _same_order(self, outline: tuple[TopicEntry, ...]) -> bool:
         """Whether the store holds the topics of `outline`, in its order: compared row by row as

@@ -44,6 +44,7 @@ class SearchController:
         self.index: SearchIndex | None = None  # built in a worker after the first paint
         self.hits: HitCursor[Hit] = HitCursor()
         self._failed = False
+        self.unavailable = False  # the last index build failed
 
     # -- the index ----------------------------------------------------------------------------
 
@@ -58,16 +59,32 @@ class SearchController:
         def build() -> None:
             from briefing.search import SearchIndex
 
-            index = SearchIndex.for_briefing(briefing)
+            try:
+                index = SearchIndex.for_briefing(briefing)
+            except Exception as exc:  # a failed worker would end the app: reading goes on without search
+                self.screen.app.call_from_thread(self._index_failed, exc)
+                return
             self.screen.app.call_from_thread(self._index_ready, index)
 
         self.screen.run_worker(build, thread=True, exclusive=True, group="index")
+
+    def _index_failed(self, error: Exception) -> None:
+        """The index could not be built: the topics stay readable, and the search box says why
+        it finds nothing until the next save builds it again."""
+        self.screen.log.error(f"the search index could not be built: {error!r}")
+        self.unavailable = True
+        self.screen.notify(
+            "Search is unavailable: the index could not be built. Reading works; a save tries again.",
+            severity="error",
+            markup=False,
+        )
 
     def _index_ready(self, index: SearchIndex) -> None:
         # Not frozen out of the collector's reach (`gc.freeze`): this briefing lasts only until
         # the next save, and what a frozen one leaves behind would never be collected. The start-up
         # model is frozen once, in `commands/app.py`; the store's index holds few objects.
         self.index = index
+        self.unavailable = False
         search_input = self.screen.query_one(SearchInput)
         if self.screen.searching and search_input.value:
             self.run(search_input.value)
@@ -95,7 +112,8 @@ class SearchController:
         be stale. The index itself is built in a thread worker, off the first paint.
         """
         if self.index is None:
-            self.screen.query_one(SearchResults).show(query, [], note="indexing the briefing…")
+            note = "search is unavailable (see the notice)" if self.unavailable else "indexing the briefing…"
+            self.screen.query_one(SearchResults).show(query, [], note=note)
             return
         self.show_results(query, self._search(self.index, query))
 
