@@ -37,9 +37,9 @@ def test_a_briefing_stating_a_huge_or_foreign_number_is_indexed_and_searched():
 
 
 def test_hundreds_before_thousands_are_read_as_one_number():
-    assert _number("two hundred fifty thousand".split(), [""] * 4, 0) == (250_000.0, 4)
-    assert _number("a hundred and five".split(), [""] * 4, 0) == (105.0, 4)
-    assert _number("one thousand two hundred".split(), [""] * 4, 0) == (1_200.0, 4)
+    assert _number(["two", "hundred", "fifty", "thousand"], [""] * 4, 0) == (250_000.0, 4)
+    assert _number(["a", "hundred", "and", "five"], [""] * 4, 0) == (105.0, 4)
+    assert _number(["one", "thousand", "two", "hundred"], [""] * 4, 0) == (1_200.0, 4)
 
 
 def test_a_long_capitalised_token_is_looked_at_in_linear_time():
