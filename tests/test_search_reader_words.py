@@ -492,3 +492,23 @@ def test_a_number_finds_its_other_spellings():
 def test_a_unit_after_a_is_still_the_word_asked():
     briefing = briefing_of("Strikes resumed after the call.", "Strikes resumed the next day after the call.")
     assert first(briefing, "strikes a day after the call") == "Strikes resumed the next day after the call."
+
+
+def test_a_clause_that_qualifies_a_noun_weighs_less_than_what_is_asked():
+    briefing = briefing_of(
+        "Ukraine accepted the month-long pause, which brought the aid back.",
+        "The talks in Jeddah were led by Marco Rubio.",
+    )
+    assert first(briefing, "Which cabinet member led the talks where Ukraine accepted the month-long pause?") == (
+        "The talks in Jeddah were led by Marco Rubio."
+    )
+
+
+def test_a_wh_word_after_a_comma_opens_the_question_not_a_clause():
+    briefing = briefing_of(
+        "Russia has a league of its own.",
+        "The league has teams in Belarus, Kazakhstan and China.",
+    )
+    assert first(briefing, "Besides Russia, which countries have teams in the league?") == (
+        "The league has teams in Belarus, Kazakhstan and China."
+    )

@@ -331,3 +331,20 @@ def shared_kinds() -> dict[str, str]:
     """The shipped `kinds.tsv` (noun → person, place or country), read on first use and kept."""
     text = resources.files("briefing.search").joinpath("kinds.tsv").read_text(encoding="utf-8")
     return dict(line.split("\t", 1) for line in text.splitlines() if line and not line.startswith("#"))
+
+
+#: Words that open a clause qualifying the noun before them, mid-question.
+_RELATIVE = frozenset(("where", "when", "who", "whom", "whose", "which"))
+
+
+def relative_clause(words: Sequence[str | None], paused: Sequence[bool] = ()) -> frozenset[int]:
+    """The words of a clause that qualifies a noun of the question rather than says what is
+    asked: after a "where", "who", "which" or "when" that follows a content word with no pause
+    between them, to the end ("which cabinet member led the talks where *Ukraine accepted the
+    pause*"). Not after a comma: "Besides Russia, which countries…" asks its own question."""
+    for index, word in enumerate(words):
+        if index >= 2 and word in _RELATIVE and not (index < len(paused) and paused[index]):
+            before = words[index - 1]
+            if before is None or not is_stop_word(before):
+                return frozenset(range(index + 1, len(words)))
+    return frozenset()

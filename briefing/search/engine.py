@@ -35,7 +35,7 @@ from briefing.search.matching import (
 from briefing.search.normalize import SEPARATOR
 from briefing.search.paraphrase import ParaphraseTable, shared_paraphrases
 from briefing.search.query import STEM, Query, Term, parse_query
-from briefing.search.ranking import Asks, Evidence, TermWeight, idf, score
+from briefing.search.ranking import ASIDE, Asks, Evidence, TermWeight, idf, score
 from briefing.search.synonyms import SynonymTable
 from briefing.search.variants import VariantTable
 
@@ -176,7 +176,9 @@ class SearchIndex:
             candidates = list(dict.fromkeys(self._named_topics(grades, content, limit) + candidates))
         all_stop = len(content) == len(parsed.terms)
         weights = [
-            TermWeight(idf(self.store.size, mask.bit_count()), term.stop and not all_stop)
+            TermWeight(
+                idf(self.store.size, mask.bit_count()) * (ASIDE if term.aside else 1.0), term.stop and not all_stop
+            )
             for term, mask in zip(parsed.terms, masks, strict=True)
         ]
         kind = None if parsed.kind == TIME else parsed.kind

@@ -15,7 +15,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from briefing.search.answers import TIME, asking_words, asks_source, asks_who_said, wanted_kind, wanted_time_unit
+from briefing.search.answers import (
+    TIME,
+    asking_words,
+    asks_source,
+    asks_who_said,
+    relative_clause,
+    wanted_kind,
+    wanted_time_unit,
+)
 from briefing.search.language import asks_time, is_stop_word, quantity_question, stem
 from briefing.search.normalize import COMPOUND, INITIALS, MOST_INITIALS, analyze
 from briefing.search.paraphrase import ParaphraseTable, demonym_bases
@@ -80,6 +88,7 @@ class Term:
     text: str
     alternatives: tuple[tuple[Atom, ...], ...]
     stop: bool = False  # a question word or filler: helps ranking, never decides it
+    aside: bool = False  # in a clause that qualifies a noun ("the talks *where Ukraine accepted*")
 
 
 @dataclass
@@ -144,9 +153,14 @@ def parse_query(
 
     terms: list[Term] = []
     term_words: list[str | None] = []  # one folded word per term, None for several
+    paused: list[bool] = []
     index = 0
     while index < len(matches):
         is_last = index == len(matches) - 1
+        # Each pass adds one term: whether a comma (or other pause) comes before it.
+        paused.append(
+            index > 0 and any(mark in query[matches[index - 1][0].end() : matches[index][0].start()] for mark in ",;:")
+        )
         if index in duration_spans and single_words[index] in ("a", "an") and duration_spans[index][0] == index + 1:
             # "a day", "a month": the unit is still the word asked ("a day after the call"); it
             # also finds the same length in other units ("24 hours"). "a month-long": the compound.
@@ -219,6 +233,8 @@ def parse_query(
     kind = wanted_kind(term_words)
     for number in asking_words(term_words):
         terms[number].stop = True
+    for number in relative_clause(term_words, paused):
+        terms[number].aside = True
     typed = frozenset(word for match, analysis in matches for word, _, _ in analysis.parts)
     time = asks_time(term_words) or kind == TIME
     unit = wanted_time_unit(term_words) if time else None

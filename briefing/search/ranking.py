@@ -9,7 +9,8 @@ typo), by the field it is in and by that field's length against the average. The
   states the words beats a header that merely lists them;
 * a fact also gets a little from its topic's title and aliases (what the topic is about), so
   "where would hockey games be played" finds "The games would be held in both countries";
-* question words and fillers ("who", "the", "did") weigh a tenth of a content word;
+* question words and fillers ("who", "the", "did") weigh a tenth of a content word, and the words
+  of a clause that only qualifies a noun ("the talks *where Ukraine accepted the pause*") half;
 * the share of the query's content words (rarity-weighted) that a document holds, squared, scales
   it, so the document with all the words usually wins over one repeating a few of them, and a rare
   word missing costs more than a common one; for a question asking for a kind of thing (below),
@@ -50,6 +51,7 @@ PHRASE = 0.15  # every term, in query order, at consecutive positions
 QUANTITY = 1.0  # a fact stating a figure, for a question asking for one
 TIME = 1.0  # a fact saying when, for a "when" question (as much as a figure for "how many")
 SOURCE = 3.0  # an outlet's card, for a question asking who wrote or carried a report
+ASIDE = 0.5  # the rarity of a word in a clause qualifying a noun ("the talks where Ukraine agreed")
 KIND = 0.5  # a fact holding the person, place, reason or size a question asks for
 #: A match of at least this grade (the word, its forms, a typo) covers the word typed; a
 #: paraphrase covers its share of it.
