@@ -18,11 +18,12 @@ name (`ParaphraseTable.knows`).
 
 It also writes `briefing/search/kinds.tsv`, the kind of thing a word names, for questions that ask
 for one ("who" a person, "where" a place, "which country" a country):
-`word<TAB>person|place|country` for every noun of one or two words whose
+`word<TAB>person|place|country|city` for every noun of one or two words whose
 most common sense is a person (envoy, secretary, Putin) or a location (region, town, Moscow) and
 that is nothing but a noun ("Russian" is also an adjective, "begin" a verb before it is Menachem
 Begin, "end" a verb before it is a place). A place is a country when its sense is one
-(`COUNTRY_SYNSETS`, a few hypernyms up: Saudi Arabia, Ukraine; not Jeddah, Washington).
+(`COUNTRY_SYNSETS`, a few hypernyms up: Saudi Arabia, Ukraine; not Jeddah, Washington), a
+city when it is a municipality (Jeddah, Washington, Kursk).
 """
 
 from __future__ import annotations
@@ -44,6 +45,12 @@ LEXICON_KINDS = {18: "person", 15: "place"}
 #: country), is a `country` ("which country" wants Saudi Arabia, not Jeddah or Washington).
 COUNTRY_SYNSETS = frozenset({"n08168978", "n08544813", "n08166552"})
 COUNTRY_DEPTH = 3
+#: WordNet 3.0's "municipality" (above city and town): a place under it, within `CITY_DEPTH`
+#: hypernyms, is a `city` (Jeddah, Washington, Kursk), which "which country" does not want. A
+#: place that is neither country nor city (Serbia, a region in WordNet 3.0 of 2006; Taiwan, an
+#: island) may still be a country: "which country" takes it, as it takes any place.
+CITY_SYNSETS = frozenset({"n08626283"})
+CITY_DEPTH = 4
 FILES = {"n": "noun", "v": "verb", "a": "adj", "r": "adv"}
 SENSES = 3
 GENERAL = 25
@@ -135,6 +142,8 @@ def build_kinds(folder: Path) -> list[str]:
         kind = LEXICON_KINDS.get(synsets[keys[0]][3])
         if kind == "place" and _is_country(keys[0], synsets):
             kind = "country"
+        elif kind == "place" and _is_city(keys[0], synsets):
+            kind = "city"
         if kind:
             kinds.setdefault(" ".join(words), kind)  # two words: "middle east", "saudi arabia"
     return [f"{key}\t{kind}" for key, kind in sorted(kinds.items())]
@@ -142,10 +151,19 @@ def build_kinds(folder: Path) -> list[str]:
 
 def _is_country(synset: str, synsets: dict[str, Synset]) -> bool:
     """Whether a noun sense is a country: one of `COUNTRY_SYNSETS` within `COUNTRY_DEPTH` steps up."""
+    return _is_under(synset, synsets, COUNTRY_SYNSETS, COUNTRY_DEPTH)
+
+
+def _is_city(synset: str, synsets: dict[str, Synset]) -> bool:
+    """Whether a noun sense is a city or a town: a municipality within `CITY_DEPTH` steps up."""
+    return _is_under(synset, synsets, CITY_SYNSETS, CITY_DEPTH)
+
+
+def _is_under(synset: str, synsets: dict[str, Synset], wanted: frozenset[str], depth: int) -> bool:
     level = {synset}
-    for _ in range(COUNTRY_DEPTH):
+    for _ in range(depth):
         level = {target for key in level if key in synsets for _, target in synsets[key][1]}
-        if level & COUNTRY_SYNSETS:
+        if level & wanted:
             return True
     return False
 

@@ -512,3 +512,16 @@ def test_a_wh_word_after_a_comma_opens_the_question_not_a_clause():
     assert first(briefing, "Besides Russia, which countries have teams in the league?") == (
         "The league has teams in Belarus, Kazakhstan and China."
     )
+
+
+def test_which_country_takes_a_place_wordnet_does_not_call_a_city():
+    """WordNet 3.0 (2006) knows Serbia only as a region: "which country" still wants it over a
+    city (Belgrade), as it wanted any place before it told countries from cities."""
+    briefing = briefing_of("Talks were held in Belgrade.", "Talks were held in Serbia.")
+    assert first(briefing, "In which country were the talks?") == "Talks were held in Serbia."
+
+
+def test_which_state_asks_for_any_place():
+    """A state may be a country or Florida: "which state" lifts any place, not countries alone."""
+    briefing = briefing_of("The rally was announced on Monday.", "The rally took place in Florida on Monday.")
+    assert first(briefing, "Which state hosted the rally?") == "The rally took place in Florida on Monday."

@@ -31,6 +31,11 @@ from briefing.search.language import MONTHS, NUMBER_WORDS, WEEKDAYS, is_figure, 
 PERSON, PLACE, TIME, REASON, SIZE = "person", "place", "time", "reason", "size"
 #: "which country": a place that is a country (`kinds.tsv`: Saudi Arabia, Ukraine), not a city.
 COUNTRY = "country"
+#: A place that is a city or a town (`kinds.tsv`: Jeddah, Washington): no answer to "which country".
+CITY = "city"
+#: What "which country" takes: a country, or a place that is no city (a region or an island that
+#: WordNet 3.0, of 2006, does not yet call a country: Serbia, Taiwan).
+_COUNTRY_LIKE = frozenset({COUNTRY, PLACE})
 #: A yes-or-no question ("did Putin sign up to the full truce?"): a fact that says no says so
 #: in words (`NEGATIONS`); one that says yes repeats the question's own words.
 POLARITY = "polarity"
@@ -59,7 +64,8 @@ NEGATIONS = _words(
 _KIND_NOUNS = {
     **dict.fromkeys(_words("city cities town towns capital capitals region regions"), PLACE),
     **dict.fromkeys(_words("place places location venue"), PLACE),
-    **dict.fromkeys(_words("country countries state states nation nations"), COUNTRY),
+    **dict.fromkeys(_words("country countries nation nations"), COUNTRY),
+    **dict.fromkeys(_words("state states"), PLACE),  # a country, or Florida: any place
     **dict.fromkeys(_words("day days date dates year years month months week weeks time"), TIME),
     **dict.fromkeys(_words("reason reasons"), REASON),
     **dict.fromkeys(_words("size area"), SIZE),
@@ -285,10 +291,10 @@ def holds_kind(
     if kind == SIZE:
         return not words.isdisjoint(SIZE_WORDS)
     kinds = shared_kinds()
-    if kind == COUNTRY:  # WordNet knows every country: a name it does not know is no answer
+    if kind == COUNTRY:  # a country, or a place WordNet does not call a city (Serbia, Taiwan)
         return any(
-            word not in asked and raw_kind(word) == COUNTRY and not _common(word, frequency) for word in words
-        ) or any(kinds.get(f"{first} {second}") == COUNTRY for first, second in pairwise(positions))
+            word not in asked and raw_kind(word) in _COUNTRY_LIKE and not _common(word, frequency) for word in words
+        ) or any(kinds.get(f"{first} {second}") in _COUNTRY_LIKE for first, second in pairwise(positions))
     for word in words:
         if word in asked or not word.isalpha() or is_stop_word(word) or word in NUMBER_WORDS:
             continue
@@ -300,8 +306,7 @@ def holds_kind(
         if found in (kind, None) and not _common(word, frequency):
             return True
     return any(  # a place of two words: "Middle East", "Saudi Arabia"
-        (PLACE if kinds.get(f"{first} {second}") == COUNTRY else kinds.get(f"{first} {second}")) == kind
-        for first, second in pairwise(positions)
+        _as_place(kinds.get(f"{first} {second}")) == kind for first, second in pairwise(positions)
     )
 
 
@@ -313,12 +318,15 @@ def _common(word: str, frequency: Callable[[str], tuple[int, int]]) -> bool:
 def kind_of(word: str) -> str | None:
     """PERSON or PLACE when a folded word (or its singular: "envoys", "cities") is a noun of that
     kind, else None."""
-    found = raw_kind(word)
-    return PLACE if found == COUNTRY else found
+    return _as_place(raw_kind(word))
+
+
+def _as_place(kind: str | None) -> str | None:
+    return PLACE if kind in (COUNTRY, CITY) else kind
 
 
 def raw_kind(word: str) -> str | None:
-    """`kind_of`, a country told from other places (COUNTRY)."""
+    """`kind_of`, a country and a city told from other places (COUNTRY, CITY)."""
     kinds = shared_kinds()
     found = kinds.get(word)
     if found is None and len(word) > 3 and word.endswith("s"):
