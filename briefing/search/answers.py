@@ -3,12 +3,11 @@
 "who" wants a person, "where" a place, "why" a reason, "how big" or "in size" a size; "what
 day", "which year" and "when" a date (`language.TIME_WORDS`, kept by each document as
 `has_time`; in the unit named, when there is one); "which spokesperson" a person, "which
-city" a place and "which country" (nation, state) a country, a place WordNet files under one
-(`kinds.tsv`: Saudi Arabia, Ukraine; not Jeddah or Washington), by the noun that follows. The
-noun that names the kind is a filler
-(`asking_words`). A question opening on "did", "is", "has"… asks yes or no: a fact that says no
-in words ("did not", "never", "refused", "unmentioned") answers it plainly, where one that
-merely repeats the question's words may not.
+city" or "which state" a place and "which country" (nation) a place that is no city
+(`kinds.tsv`: Saudi Arabia, Ukraine, Serbia; not Jeddah or Washington), by the noun that
+follows. The noun that names the kind is a filler (`asking_words`). A question opening on "did",
+"is", "has"… asks yes or no: a fact that says no in words ("did not", "never", "refused",
+"unmentioned") answers it plainly, where one that merely repeats the question's words may not.
 
 A fact holds a person or a place when one of its words is a noun WordNet gives that kind
 (`kinds.tsv`: envoy, secretary, Putin; region, town, Moscow; a person's only when capitalised,
@@ -60,7 +59,6 @@ NEGATIONS = _words(
 
 
 #: After "which"/"what": nouns that say the kind wanted ("which capital", "what day").
-
 _KIND_NOUNS = {
     **dict.fromkeys(_words("city cities town towns capital capitals region regions"), PLACE),
     **dict.fromkeys(_words("place places location venue"), PLACE),
