@@ -42,19 +42,18 @@ def spans_for_terms(
 
 def asks_initials(terms: list[Term]) -> bool:
     """Whether a query word may be initials (`query`): only then are a text's looked for."""
-    return any(
-        group.startswith(INITIALS)
-        for term in terms
-        for alternative in term.alternatives
-        for atom in alternative
-        for group in atom.groups
-    )
+    return _asks_group(terms, INITIALS)
 
 
 def asks_duration(terms: list[Term]) -> bool:
     """Whether the query states a length of time (`quantities`): only then are a text's read."""
+    return _asks_group(terms, DURATION)
+
+
+def _asks_group(terms: list[Term], prefix: str) -> bool:
+    """Whether an alternative of a query word looks for an extra term starting with `prefix`."""
     return any(
-        group.startswith(DURATION)
+        group.startswith(prefix)
         for term in terms
         for alternative in term.alternatives
         for atom in alternative
