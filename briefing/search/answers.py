@@ -334,7 +334,7 @@ def raw_kind(word: str) -> str | None:
 
 @cache
 def shared_kinds() -> dict[str, str]:
-    """The shipped `kinds.tsv` (noun → person, place or country), read on first use and kept."""
+    """The shipped `kinds.tsv` (noun → person, place, country or city), read on first use and kept."""
     text = resources.files("briefing.search").joinpath("kinds.tsv").read_text(encoding="utf-8")
     return dict(line.split("\t", 1) for line in text.splitlines() if line and not line.startswith("#"))
 
