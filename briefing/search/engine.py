@@ -15,6 +15,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import suppress
+from dataclasses import dataclass
 
 from briefing.model import OVERVIEW_ID, Briefing
 from briefing.search import bitset
@@ -81,6 +82,27 @@ class _Highlighter(DirectGrades):
 
     def fill(self, words: Iterable[str]) -> _Highlighter:
         return self
+
+
+@dataclass(frozen=True)
+class Gathered:
+    """One query's candidates, each with its evidence: all that scoring them needs."""
+
+    query: Query
+    grades: Grades
+    frequencies: list[int]  # per term, how many documents it may match
+    size: int  # documents in the index
+    asks: Asks
+    candidates: list[tuple[int, Document, Evidence]]  # (id, document, evidence)
+
+    def weights(self) -> list[TermWeight]:
+        """Each term's rarity; question words and fillers marked, unless the query is all such
+        words; a word of a clause qualifying a noun weighs `ASIDE`."""
+        all_stop = len(self.query.content) == len(self.query.terms)
+        return [
+            TermWeight(idf(self.size, frequency) * (ASIDE if term.aside else 1.0), term.stop and not all_stop)
+            for term, frequency in zip(self.query.terms, self.frequencies, strict=True)
+        ]
 
 
 class SearchIndex:
@@ -157,64 +179,60 @@ class SearchIndex:
             return self._search(query, limit, budget)
 
     def _search(self, query: str, limit: int, budget: int | None) -> list[Hit]:
-        if limit <= 0 or not self.store.size:
+        gathered = self.gather(query, limit, budget)
+        if gathered is None:
             return []
+        ranked = []
+        weights = gathered.weights()
+        for doc, document, evidence in gathered.candidates:
+            found = score(evidence, weights, gathered.asks)
+            if found > 0.0:
+                ranked.append((-found, document.order, doc, document))
+        ranked.sort(key=lambda item: (item[0], item[1], item[2]))
+        parsed = gathered.query
+        highlighter = _Highlighter(gathered.grades)
+        marked = set(parsed.content)
+        initials = asks_initials(parsed.terms)
+        return [
+            self._hit(document, -negative, parsed.terms, highlighter, marked, initials)
+            for negative, _, _, document in ranked[:limit]
+        ]
+
+    def gather(self, query: str, limit: int, budget: int | None = None) -> Gathered | None:
+        """Steps 1–3 and what step 4 scores: the parsed query, its terms' weights, what it asks,
+        and each candidate with its evidence; None when nothing can match. `search` ranks this;
+        `bench/fit_ranking.py` ranks it again under other constants without searching again."""
+        if limit <= 0 or not self.store.size:
+            return None
         parsed = self.parse(query)
         if not parsed:
-            return []
+            return None
         grades, masks, strong = self._expand(parsed.terms)
         content = parsed.content
         union = 0
         for number in content:
             union |= masks[number]
         if not union:
-            return []
+            return None
         pool = limit if budget is None else max(limit, budget)
         full = FULL_RANKING if budget is None else pool
         candidates = self._candidates(union, [masks[n] for n in content], [strong[n] for n in content], pool, full)
         if len(candidates) < union.bit_count():
             candidates = list(dict.fromkeys(self._named_topics(grades, content, limit) + candidates))
-        all_stop = len(content) == len(parsed.terms)
-        weights = [
-            TermWeight(
-                idf(self.store.size, mask.bit_count()) * (ASIDE if term.aside else 1.0), term.stop and not all_stop
-            )
-            for term, mask in zip(parsed.terms, masks, strict=True)
-        ]
-        kind = None if parsed.kind == TIME else parsed.kind
-        if parsed.introduced_by and kind is None:
-            kind = INTRODUCED
-        asks = Asks(
-            parsed.quantity,
-            parsed.quantity_term,
-            parsed.time,
-            kind,
-            parsed.time_unit,
-            parsed.introduced_by,
-            parsed.source,
-            parsed.said_by,
-        )
+        frequencies = [mask.bit_count() for mask in masks]
+        asks = _asks(parsed)
         finder = _interval_finder(parsed.terms, grades)
         contexts: dict[str, list[float]] = {}
         averages: dict[str, list[float]] = {}
-        ranked = []
+        gathered = []
         for doc in candidates:
             try:
                 document = self.store.document(doc)
             except KeyError:  # another process removed it from a shared index since its postings were read
                 continue
             evidence = self._evidence(document, finder, contexts, averages, len(parsed.terms), asks, parsed.words)
-            found = score(evidence, weights, asks)
-            if found > 0.0:
-                ranked.append((-found, document.order, doc, document))
-        ranked.sort(key=lambda item: (item[0], item[1], item[2]))
-        highlighter = _Highlighter(grades)
-        marked = set(content)
-        initials = asks_initials(parsed.terms)
-        return [
-            self._hit(document, -negative, parsed.terms, highlighter, marked, initials)
-            for negative, _, _, document in ranked[:limit]
-        ]
+            gathered.append((doc, document, evidence))
+        return Gathered(parsed, grades, frequencies, self.store.size, asks, gathered)
 
     # -- steps ---------------------------------------------------------------------------------
 
@@ -390,6 +408,22 @@ class SearchIndex:
 
     def __repr__(self) -> str:
         return f"<SearchIndex {self.store!r}>"
+
+
+def _asks(parsed: Query) -> Asks:
+    kind = None if parsed.kind == TIME else parsed.kind
+    if parsed.introduced_by and kind is None:
+        kind = INTRODUCED
+    return Asks(
+        parsed.quantity,
+        parsed.quantity_term,
+        parsed.time,
+        kind,
+        parsed.time_unit,
+        parsed.introduced_by,
+        parsed.source,
+        parsed.said_by,
+    )
 
 
 def _per_position(document: Document, intervals: list[Interval]) -> list[tuple[int, float]]:
