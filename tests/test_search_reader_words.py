@@ -525,3 +525,40 @@ def test_which_state_asks_for_any_place():
     """A state may be a country or Florida: "which state" lifts any place, not countries alone."""
     briefing = briefing_of("The rally was announced on Monday.", "The rally took place in Florida on Monday.")
     assert first(briefing, "Which state hosted the rally?") == "The rally took place in Florida on Monday."
+
+
+def test_what_weekday_asks_for_a_day():
+    briefing = briefing_of("The phone conversation was long.", "The phone conversation was on Tuesday.")
+    assert first(briefing, "What weekday did the phone conversation take place?") == (
+        "The phone conversation was on Tuesday."
+    )
+
+
+def test_what_calendar_date_asks_for_a_day_not_a_year():
+    briefing = briefing_of("The swap was agreed in 2025.", "The swap was on 19 March.")
+    assert first(briefing, "what calendar date was the swap") == "The swap was on 19 March."
+
+
+def test_a_date_named_without_a_question_word_asks_when():
+    # "POW swap date": the date is the answer; the word "date" is seldom in it.
+    briefing = briefing_of(
+        "Prisoner swap numbers: the date of the 175 figure is unclear.", "The swap is set for Wednesday."
+    )
+    assert first(briefing, "swap date") == "The swap is set for Wednesday."
+
+
+def test_a_year_is_no_count():
+    # "how many" wants a count: a year is a figure but answers no count of fighters.
+    briefing = briefing_of(
+        "That seizure of captured ground came in 2022.", "Each side would hand over 175 captured fighters."
+    )
+    assert first(briefing, "How many captured fighters will each side hand over?") == (
+        "Each side would hand over 175 captured fighters."
+    )
+
+
+def test_how_many_years_counts_a_year():
+    briefing = briefing_of("Crimea was annexed by Russia.", "Crimea was annexed by Russia in 2014, years ago.")
+    assert first(briefing, "how many years since crimea was annexed") == (
+        "Crimea was annexed by Russia in 2014, years ago."
+    )

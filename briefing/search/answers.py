@@ -64,7 +64,7 @@ _KIND_NOUNS = {
     **dict.fromkeys(_words("place places location venue"), PLACE),
     **dict.fromkeys(_words("country countries nation nations"), COUNTRY),
     **dict.fromkeys(_words("state states"), PLACE),  # a country, or Florida: any place
-    **dict.fromkeys(_words("day days date dates year years month months week weeks time"), TIME),
+    **dict.fromkeys(_words("day days date dates weekday year years month months week weeks time"), TIME),
     **dict.fromkeys(_words("reason reasons"), REASON),
     **dict.fromkeys(_words("size area"), SIZE),
 }
@@ -179,6 +179,8 @@ def asking_words(words: Sequence[str | None]) -> frozenset[int]:
             found.add(index + 1)
         elif word == "size":  # "rank in size": a size is the answer, not the word "size"
             found.add(index)
+    if asks_date(words):  # "call date": the date is the answer
+        found.update(index for index, word in enumerate(words) if word in _DATE_NOUNS)
     if any(word in _WHERE_WHEN for word in words):  # "where will the talks be held": that they happen
         for index, word in enumerate(words):
             if word in _HAPPENING:
@@ -197,7 +199,27 @@ _TAKE = _words("take takes taking took taken")  # "take place"; "when did Russia
 
 
 #: After "which"/"what"/"in": the unit of time asked for, and what states it.
-_TIME_UNITS = {"month": "month", "months": "month", "year": "year", "years": "year", "day": "day", "date": "day"}
+_TIME_UNITS = {
+    "month": "month",
+    "months": "month",
+    "year": "year",
+    "years": "year",
+    "day": "day",
+    "date": "day",
+    "weekday": "day",
+}
+#: Without a question word, these ask when, in days: "call date", "POW swap date".
+_DATE_NOUNS = _words("date dates weekday")
+
+
+def _question_word(words: Sequence[str | None]) -> bool:
+    return bool(words) and (words[0] in _AUXILIARIES or any(word in _ASKS or word in _WHICH for word in words))
+
+
+def asks_date(words: Sequence[str | None]) -> bool:
+    """Whether a query with no question word asks when by naming a date ("call date", "POW swap
+    date"): the date is the answer, the word "date" seldom in it."""
+    return not _question_word(words) and any(word in _DATE_NOUNS for word in words)
 
 
 def wanted_time_unit(words: Sequence[str | None]) -> str | None:
@@ -205,9 +227,12 @@ def wanted_time_unit(words: Sequence[str | None]) -> str | None:
     for index, word in enumerate(words):
         if word in _WHICH:
             start = _after_which(words, index)
-            unit = _TIME_UNITS.get(words[start] or "") if start < len(words) else None
-            if unit:
-                return unit
+            for noun in words[start : start + 2]:  # "what day", "what calendar date"
+                unit = _TIME_UNITS.get(noun or "")
+                if unit:
+                    return unit
+    if asks_date(words):
+        return "day"
     return None
 
 
@@ -263,8 +288,18 @@ def says_any(phrases: Sequence[Sequence[str]], positions: Sequence[str]) -> bool
 
 def states_new_figure(positions: Sequence[str], asked: frozenset[str]) -> bool:
     """Whether a fact's words state a figure the question does not already name: "the two
-    leaders agreed" answers no "how long were the two leaders on the phone"."""
-    return any(is_figure(word) and word not in asked for word in positions)
+    leaders agreed" answers no "how long were the two leaders on the phone". A year is no
+    count ("Russia's invasion in 2022" answers no "how many captured fighters"), unless the
+    question counts years."""
+    years = not asked.isdisjoint(_YEARS)
+    return any(is_figure(word) and word not in asked and (years or not _is_year(word)) for word in positions)
+
+
+_YEARS = _words("year years")
+
+
+def _is_year(word: str) -> bool:
+    return len(word) == 4 and word.isdigit() and word[:2] in ("19", "20")
 
 
 def holds_kind(

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from briefing.search.answers import (
     TIME,
     asking_words,
+    asks_date,
     asks_source,
     asks_who_said,
     relative_clause,
@@ -236,7 +237,7 @@ def parse_query(
     for number in relative_clause(term_words, paused):
         terms[number].aside = True
     typed = frozenset(word for match, analysis in matches for word, _, _ in analysis.parts)
-    time = asks_time(term_words) or kind == TIME
+    time = asks_time(term_words) or kind == TIME or asks_date(term_words)
     unit = wanted_time_unit(term_words) if time else None
     only = term_words[0] if len(terms) == 1 and not terms[0].stop else None
     named = tuple(synonyms.names_of((only,))) if only else ()
