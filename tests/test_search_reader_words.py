@@ -562,3 +562,9 @@ def test_how_many_years_counts_a_year():
     assert first(briefing, "how many years since crimea was annexed") == (
         "Crimea was annexed by Russia in 2014, years ago."
     )
+
+
+def test_how_big_lifts_no_figure_that_is_not_a_size():
+    # "30 days" is a figure but no size: only "largest" says how big.
+    briefing = briefing_of("The plant's pause lasts 30 days.", "The plant is Europe's largest.")
+    assert first(briefing, "how big is the plant") == "The plant is Europe's largest."

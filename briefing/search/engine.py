@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from briefing.model import OVERVIEW_ID, Briefing
 from briefing.search import bitset
-from briefing.search.answers import INTRODUCED, TIME, holds_kind, says_any, states_new_figure, states_time_unit
+from briefing.search.answers import INTRODUCED, SIZE, TIME, holds_kind, says_any, states_new_figure, states_time_unit
 from briefing.search.documents import FACTS, Document, header_documents, source_documents, topic_documents
 from briefing.search.expansion import expand
 from briefing.search.highlight import asks_initials, spans_for_terms
@@ -354,7 +354,10 @@ class SearchIndex:
             matches=matches,
             context=context,
             phrase=term_count > 1 and has_phrase(intervals),
-            has_figure=document.has_figure and (not asks.quantity or states_new_figure(positions, asked)),
+            # "how big" wants a size: a figure that is none ("30 days") answers it no better than words
+            has_figure=document.has_figure
+            and (not asks.quantity or states_new_figure(positions, asked))
+            and (asks.kind != SIZE or has_kind),
             has_time=document.has_time and (not asks.time_unit or states_time_unit(asks.time_unit, positions)),
             has_kind=has_kind,
         )
