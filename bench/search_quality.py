@@ -54,6 +54,7 @@ class Outcome:
     case: Case
     rank: int | None  # 1-based rank of the first hit that answers, None when none of the first three does
     shown: tuple[str, ...]  # the first three hits, as "topic › text"
+    listed: tuple[str, ...] = ()  # the first three hits as the list shows them, with outlets
 
 
 def read_cases(path: Path) -> list[Case]:
@@ -142,7 +143,7 @@ def score(case: Case, hits: list[dict], as_shown: bool = False) -> Outcome:
         if case.answer.search(judged):
             rank = position
             break
-    return Outcome(case, rank, tuple(_label(hit) for hit in hits[:3]))
+    return Outcome(case, rank, tuple(_label(hit) for hit in hits[:3]), tuple(listed_text(hit) for hit in hits[:3]))
 
 
 def figures(outcomes: list[Outcome]) -> dict:
@@ -179,6 +180,23 @@ def _line(name: str, found: dict) -> str:
     return f"right@1 {found['at_1']:4.0%}  right@3 {found['at_3']:4.0%}  ({found['queries']} queries)  {name}"
 
 
+def _write_misses(path: Path, report: list[tuple[Path, dict]]) -> None:
+    """Every miss, its question, class and answer pattern, and its first three hits as the list
+    shows them (whole, with each side's outlets): what a judge reads to say whether one answers."""
+    lines = []
+    for source, found in report:
+        for outcome in found["outcomes"]:
+            if outcome.rank == 1:
+                continue
+            case = outcome.case
+            lines.append(f"## {source.name}:{case.line} ({case.kind}; regex rank {outcome.rank or 'none'})")
+            lines.append(f"question: {case.query}")
+            lines.append(f"regex: /{case.answer.pattern}/")
+            lines.extend(f"{number}. {listed}" for number, listed in enumerate(outcome.listed, start=1))
+            lines.append("")
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("queries", nargs="*", type=Path, help="query files (TSV); default: every known set")
@@ -187,6 +205,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quiet", action="store_true", help="figures only, not the misses")
     parser.add_argument(
         "--as-shown", action="store_true", help="match the result as listed, with its outlets (see above)"
+    )
+    parser.add_argument(
+        "--misses",
+        metavar="FILE",
+        type=Path,
+        help="write every miss with its first three hits in full, as listed, for a judge to read",
     )
     args = parser.parse_args(argv)
     sets = args.queries or default_sets()
@@ -216,6 +240,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"miss ({where}): {outcome.case.query!r}  wants /{outcome.case.answer.pattern[:80]}/")
             for number, shown in enumerate(outcome.shown, start=1):
                 print(f"    {number}. {shown[:150]}")
+    if args.misses:
+        _write_misses(args.misses, report)
     print(
         f"search quality (targets: the shared set right@1 >= {TARGET_AT_1:.0%}, right@3 >= {TARGET_AT_3:.0%}; "
         f"unseen questions >= {UNSEEN_AT_1:.0%}, >= {UNSEEN_AT_3:.0%})"
