@@ -32,9 +32,7 @@ from briefing.commands.search import hit_record
 from briefing.loading.loader import load_briefing
 from briefing.loading.paths import bundled_content_dir
 from briefing.search import SearchIndex, engine, ranking
-from briefing.search.documents import Document
-from briefing.search.engine import Gathered
-from briefing.search.hit import Hit
+from briefing.search.engine import Gathered, hit_of
 
 KEEP = 80  # candidates kept per question: others cannot reach the first 3 under a modest change
 FACTORS = (0.5, 0.7, 0.85, 1.2, 1.4, 2.0)
@@ -93,21 +91,6 @@ def _ranked(question: Question) -> list[int]:
     return [position for *_, position in scored[:10]]
 
 
-def _as_hit(document: Document) -> Hit:
-    return Hit(
-        kind="source" if document.kind == "paragraph" else document.kind,
-        topic_id=document.topic_id,
-        claim_id=document.claim_id,
-        source_id=document.source_id,
-        title=document.title,
-        text=document.text,
-        source_ids=document.source_ids,
-        path=document.path,
-        line=document.line,
-        score=0.0,
-    )
-
-
 def gather(sets: list[Path], as_shown: bool) -> list[Question]:
     briefing = load_briefing(bundled_content_dir())
     index = SearchIndex.build(briefing)
@@ -126,7 +109,7 @@ def gather(sets: list[Path], as_shown: bool) -> list[Question]:
             pruned = Gathered(gathered.query, gathered.grades, gathered.frequencies, gathered.size, gathered.asks, kept)
             answers = []
             for _, document, _ in kept:
-                record = hit_record(_as_hit(document), briefing)
+                record = hit_record(hit_of(document), briefing)
                 judged = (
                     search_quality.listed_text(record)
                     if as_shown

@@ -71,13 +71,13 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 import search_quality
-from fit_ranking import _as_hit
 
 from briefing.commands.search import hit_record
 from briefing.loading.loader import load_briefing
 from briefing.loading.paths import bundled_content_dir
 from briefing.search import SearchIndex, ranking
 from briefing.search.documents import FACTS, Document
+from briefing.search.engine import hit_of
 from briefing.search.ranking import Asks, Evidence, TermWeight
 
 
@@ -137,7 +137,7 @@ def gather(paths: list[Path]) -> tuple[list[Question], dict[str, int]]:
                 continue
             answers = []
             for document, _, _ in kept:
-                record = hit_record(_as_hit(document), briefing)
+                record = hit_record(hit_of(document), briefing)
                 answers.append(bool(case.answer.search(f"{search_quality._title(record)} {record['text']}")))
             content = list(gathered.query.content)
             questions.append(Question(path.name, case.query, weights, content, gathered.asks, kept, answers))

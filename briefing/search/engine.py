@@ -395,22 +395,28 @@ class SearchIndex:
         marked: set[int],
         initials: bool,
     ) -> Hit:
-        return Hit(
-            kind="source" if document.kind == "paragraph" else document.kind,
-            topic_id=document.topic_id,
-            claim_id=document.claim_id,
-            source_id=document.source_id,
-            title=document.title,
-            text=document.text,
-            source_ids=document.source_ids,
-            path=document.path,
-            line=document.line,
-            score=round(score, 4),
-            spans=spans_for_terms(document.text, terms, self.variants, highlighter, marked, initials),
-        )
+        spans = spans_for_terms(document.text, terms, self.variants, highlighter, marked, initials)
+        return hit_of(document, score, spans)
 
     def __repr__(self) -> str:
         return f"<SearchIndex {self.store!r}>"
+
+
+def hit_of(document: Document, score: float = 0.0, spans: Sequence[tuple[int, int]] = ()) -> Hit:
+    """A document as a hit: an outlet's paragraph is shown as its outlet."""
+    return Hit(
+        kind="source" if document.kind == "paragraph" else document.kind,
+        topic_id=document.topic_id,
+        claim_id=document.claim_id,
+        source_id=document.source_id,
+        title=document.title,
+        text=document.text,
+        source_ids=document.source_ids,
+        path=document.path,
+        line=document.line,
+        score=round(score, 4),
+        spans=tuple(spans),
+    )
 
 
 def _asks(parsed: Query) -> Asks:
