@@ -25,7 +25,7 @@ from functools import cache
 from importlib import resources
 from itertools import pairwise
 
-from briefing.search.language import MONTHS, NUMBER_WORDS, WEEKDAYS, is_figure, is_stop_word, is_time
+from briefing.search.language import MONTHS, NUMBER_WORDS, WEEKDAYS, is_figure, is_stop_word, is_time, is_year
 
 PERSON, PLACE, TIME, REASON, SIZE = "person", "place", "time", "reason", "size"
 #: "which country": a place that is a country (`kinds.tsv`: Saudi Arabia, Ukraine), not a city.
@@ -292,14 +292,10 @@ def states_new_figure(positions: Sequence[str], asked: frozenset[str]) -> bool:
     count ("Russia's invasion in 2022" answers no "how many captured fighters"), unless the
     question counts years."""
     years = not asked.isdisjoint(_YEARS)
-    return any(is_figure(word) and word not in asked and (years or not _is_year(word)) for word in positions)
+    return any(is_figure(word) and word not in asked and (years or not is_year(word)) for word in positions)
 
 
 _YEARS = _words("year years")
-
-
-def _is_year(word: str) -> bool:
-    return len(word) == 4 and word.isdigit() and word[:2] in ("19", "20")
 
 
 def holds_kind(

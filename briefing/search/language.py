@@ -152,7 +152,12 @@ TIME_WORDS = WEEKDAYS | MONTHS | RELATIVE_TIME
 def is_time(word: str) -> bool:
     """A folded word that says when: a weekday, a month, "yesterday", "soon" or "immediately",
     a year (1900–2099)."""
-    return word in TIME_WORDS or (len(word) == 4 and word.isdigit() and word[:2] in ("19", "20"))
+    return word in TIME_WORDS or is_year(word)
+
+
+def is_year(word: str) -> bool:
+    """A folded word that is a year from 1900 to 2099 ("2022")."""
+    return len(word) == 4 and word.isdigit() and word[:2] in ("19", "20")
 
 
 FIGURE, TIME = 1, 2
