@@ -548,20 +548,21 @@ def test_a_date_named_without_a_question_word_asks_when():
 
 
 def test_a_year_is_no_count():
-    # "how many" wants a count: a year is a figure but answers no count of fighters.
+    # "how many" wants a count: a year is a figure but answers no count of fighters. The two facts
+    # share every word of the question; without the rule the year's shorter fact ranks first.
     briefing = briefing_of(
-        "That seizure of captured ground came in 2022.", "Each side would hand over 175 captured fighters."
+        "Each side would hand over captured fighters from 2022.",
+        "Each side would hand over 175 of the captured fighters.",
     )
     assert first(briefing, "How many captured fighters will each side hand over?") == (
-        "Each side would hand over 175 captured fighters."
+        "Each side would hand over 175 of the captured fighters."
     )
 
 
 def test_how_many_years_counts_a_year():
-    briefing = briefing_of("Crimea was annexed by Russia.", "Crimea was annexed by Russia in 2014, years ago.")
-    assert first(briefing, "how many years since crimea was annexed") == (
-        "Crimea was annexed by Russia in 2014, years ago."
-    )
+    # Both facts say "years"; only the one with the year answers how many.
+    briefing = briefing_of("Crimea was annexed for years.", "Crimea was annexed in 2014, years ago.")
+    assert first(briefing, "how many years since crimea was annexed") == ("Crimea was annexed in 2014, years ago.")
 
 
 def test_how_big_lifts_no_figure_that_is_not_a_size():
