@@ -10,7 +10,9 @@ so nothing is downloaded or parsed from WordNet at run time. The rule, for every
 * its senses: the ones WordNet's sense counts show in use (at most `SENSES`), else its first;
 * *same*: the other one-word members of those senses' synsets ("hit" → strike);
 * *broader*: the members of their direct hypernyms ("trade" → exchange, "bomb" → attack),
-  unless the hypernym is a general one with more than `GENERAL` hyponyms ("change", "act").
+  unless the hypernym is a general one with more than `GENERAL` hyponyms ("change", "act"); and
+  for a national capital, the country it is part of ("Tehran" → Iran, "Moscow" → Russia): a
+  reader names the capital for its country or government ("what did they agree about Tehran").
 
 One line per stem (the Snowball stem search uses): `stem<TAB>same words<TAB>broader words`, for
 every one-word lemma, even with no other words: a word the table does not list is most likely a
@@ -56,7 +58,11 @@ SENSES = 3
 GENERAL = 25
 MOST_SAME, MOST_BROADER = 8, 6
 
-Synset = tuple[list[str], list[tuple[str, str]], int, int]  # words, hypernyms, hyponym count, lex file
+#: WordNet 3.0's "national capital": a place that is an instance of it stands for its country.
+NATIONAL_CAPITAL = "n08691669"
+
+#: words, hypernyms (and what it is part of, marked "#p"), hyponym count, lex file
+Synset = tuple[list[str], list[tuple[str, str]], int, int]
 
 
 def _plain(word: str) -> bool:
@@ -89,7 +95,7 @@ def read_wordnet(folder: Path) -> tuple[dict[tuple[str, str], list[str]], dict[s
             for number in range(int(fields[at])):
                 symbol, target, target_pos = fields[at + 1 + 4 * number : at + 4 + 4 * number]
                 target_pos = "a" if target_pos == "s" else target_pos
-                if symbol in ("@", "@i"):
+                if symbol in ("@", "@i", "#p"):  # "#p": what it is part of (the country of a capital)
                     hypernyms.append((symbol, f"{target_pos}{target}"))
                 elif symbol in ("~", "~i"):
                     hyponyms += 1
@@ -111,9 +117,10 @@ def build(folder: Path) -> list[str]:
             for word in words:
                 if _plain(word) and stem(word) != key:
                     same.setdefault(key, {})[word] = None
-            for _, target in hypernyms:
+            capital = ("@i", NATIONAL_CAPITAL) in hypernyms
+            for symbol, target in hypernyms:
                 found = synsets.get(target)
-                if found is None or found[2] > GENERAL:
+                if found is None or found[2] > GENERAL or (symbol == "#p" and not capital):
                     continue
                 for word in found[0]:
                     if _plain(word) and stem(word) != key:
@@ -162,7 +169,7 @@ def _is_city(synset: str, synsets: dict[str, Synset]) -> bool:
 def _is_under(synset: str, synsets: dict[str, Synset], wanted: frozenset[str], depth: int) -> bool:
     level = {synset}
     for _ in range(depth):
-        level = {target for key in level if key in synsets for _, target in synsets[key][1]}
+        level = {target for key in level if key in synsets for symbol, target in synsets[key][1] if symbol != "#p"}
         if level & wanted:
             return True
     return False
