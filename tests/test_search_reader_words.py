@@ -206,9 +206,9 @@ NAMES = (("Russia", "Moscow", "Kremlin"), ("Witkoff", "envoy"))
 
 def test_a_readers_name_finds_what_the_briefing_calls_it():
     briefing = briefing_of("Officials want more aid.", "Russia wants an end to aid.", other_names=NAMES)
-    assert first(briefing, "what does moscow want on aid") == "Russia wants an end to aid."
+    assert first(briefing, "what does the kremlin want on aid") == "Russia wants an end to aid."
     unnamed = replace(briefing, header=replace(briefing.header, other_names=()))
-    assert first(unnamed, "what does moscow want on aid") == "Officials want more aid."
+    assert first(unnamed, "what does the kremlin want on aid") == "Officials want more aid."
 
 
 def test_a_role_finds_the_person():
@@ -569,3 +569,23 @@ def test_how_big_lifts_no_figure_that_is_not_a_size():
     # "30 days" is a figure but no size: only "largest" says how big.
     briefing = briefing_of("The plant's pause lasts 30 days.", "The plant is Europe's largest.")
     assert first(briefing, "how big is the plant") == "The plant is Europe's largest."
+
+
+def test_a_capital_stands_for_its_country():
+    # The shipped paraphrases give a national capital its country (WordNet's "part of").
+    briefing = briefing_of("The leaders discussed energy.", "The leaders discussed Iran.")
+    assert first(briefing, "what did the leaders say about Tehran?") == "The leaders discussed Iran."
+
+
+def test_how_long_wants_a_length_not_any_figure():
+    # "two sides" is a figure but no length: without the rule the earlier fact wins the tie.
+    briefing = briefing_of("The pause on strikes has two sides.", "The pause on strikes lasts 30 days.")
+    assert first(briefing, "how long is the pause on strikes") == "The pause on strikes lasts 30 days."
+
+
+def test_according_to_names_who_said_not_what():
+    # "according to" is how the question attributes; the attribution's name is what counts.
+    briefing = briefing_of(
+        "According to one report, the pause holds.", "The pause holds, the Kremlin says.", "The Kremlin is quiet."
+    )
+    assert first(briefing, "according to the kremlin, does the pause hold?") == "The pause holds, the Kremlin says."

@@ -26,6 +26,7 @@ from importlib import resources
 from itertools import pairwise
 
 from briefing.search.language import MONTHS, NUMBER_WORDS, WEEKDAYS, is_figure, is_stop_word, is_time, is_year
+from briefing.search.quantities import durations
 
 PERSON, PLACE, TIME, REASON, SIZE = "person", "place", "time", "reason", "size"
 #: "which country": a place that is a country (`kinds.tsv`: Saudi Arabia, Ukraine), not a city.
@@ -296,6 +297,23 @@ def states_new_figure(positions: Sequence[str], asked: frozenset[str]) -> bool:
 
 
 _YEARS = _words("year years")
+
+
+def asks_length(words: Sequence[str | None]) -> bool:
+    """Whether a question asks how long ("how long was the call", "for how long will the pause
+    hold"): a length answers it, of time or of distance, not any figure ("two sides")."""
+    return any(word == "how" and following == "long" for word, following in pairwise(words))
+
+
+def states_length(positions: Sequence[str]) -> bool:
+    """Whether a fact's words state a length of time ("roughly 90 minutes", "a month-long
+    truce", "30 days") or of distance ("40 miles")."""
+    if not _DISTANCES.isdisjoint(positions):
+        return True
+    return bool(durations(positions, [" "] * len(positions)))
+
+
+_DISTANCES = _words("mile miles km kilometre kilometres kilometer kilometers metre metres meter meters feet yards")
 
 
 def holds_kind(

@@ -19,7 +19,16 @@ from dataclasses import dataclass
 
 from briefing.model import OVERVIEW_ID, Briefing
 from briefing.search import bitset
-from briefing.search.answers import INTRODUCED, SIZE, TIME, holds_kind, says_any, states_new_figure, states_time_unit
+from briefing.search.answers import (
+    INTRODUCED,
+    SIZE,
+    TIME,
+    holds_kind,
+    says_any,
+    states_length,
+    states_new_figure,
+    states_time_unit,
+)
 from briefing.search.documents import FACTS, Document, header_documents, source_documents, topic_documents
 from briefing.search.expansion import expand
 from briefing.search.highlight import asks_initials, spans_for_terms
@@ -357,7 +366,8 @@ class SearchIndex:
             # "how big" wants a size: a figure that is none ("30 days") answers it no better than words
             has_figure=document.has_figure
             and (not asks.quantity or states_new_figure(positions, asked))
-            and (asks.kind != SIZE or has_kind),
+            and (asks.kind != SIZE or has_kind)
+            and (not asks.length or states_length(positions)),
             has_time=document.has_time and (not asks.time_unit or states_time_unit(asks.time_unit, positions)),
             has_kind=has_kind,
         )
@@ -432,6 +442,7 @@ def _asks(parsed: Query) -> Asks:
         parsed.introduced_by,
         parsed.source,
         parsed.said_by,
+        parsed.length,
     )
 
 

@@ -30,7 +30,7 @@ STOP_WORDS = _words(
     # the question already names. Hedges ("reportedly", "actually"): how sure, not what.
     """
     myself yourself himself herself itself ourselves yourselves themselves own
-    reportedly allegedly apparently actually really exactly specifically particularly
+    reportedly allegedly apparently actually really exactly specifically particularly according
     """
     # Light verbs, which lend their meaning to the noun after them ("make a claim", "take part",
     # "get approval"): the noun says what is asked.

@@ -19,6 +19,7 @@ from briefing.search.answers import (
     TIME,
     asking_words,
     asks_date,
+    asks_length,
     asks_source,
     asks_who_said,
     relative_clause,
@@ -105,6 +106,7 @@ class Query:
     introduced_by: tuple[tuple[str, ...], ...] = ()
     source: bool = False  # "who wrote the AP story", "which newspaper": an outlet's card answers
     said_by: bool = False  # "which outlet said…": what the outlets reported answers too
+    length: bool = False  # "how long": only a figure that is a length answers (`answers`)
 
     def __bool__(self) -> bool:
         return bool(self.terms)
@@ -252,6 +254,7 @@ def parse_query(
         named,
         asks_source(term_words),
         asks_who_said(term_words),
+        asks_length(term_words),
     )
 
 

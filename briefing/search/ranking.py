@@ -97,6 +97,7 @@ class Asks:
     introduced_by: tuple[tuple[str, ...], ...] = ()  # kind INTRODUCED: the name's other names
     source: bool = False  # who wrote or carried a report: an outlet's card is the answer
     said_by: bool = False  # which outlet said a thing: what each outlet reported answers too
+    length: bool = False  # "how long": a figure answers only when it is a length
 
 
 def score(evidence: Evidence, weights: Sequence[TermWeight], asks: Asks = Asks()) -> float:
