@@ -589,3 +589,10 @@ def test_according_to_names_who_said_not_what():
         "According to one report, the pause holds.", "The pause holds, the Kremlin says.", "The Kremlin is quiet."
     )
     assert first(briefing, "according to the kremlin, does the pause hold?") == "The pause holds, the Kremlin says."
+
+
+def test_a_quantity_noun_asks_in_the_plural_too():
+    # "swap numbers" asks for the figures, as "number of prisoners" does: without the rule the two
+    # facts tie on words and the earlier one wins.
+    briefing = briefing_of("Prisoner swap numbers are disputed.", "Prisoner swap numbers: 175 each.")
+    assert first(briefing, "prisoner swap numbers") == "Prisoner swap numbers: 175 each."

@@ -195,8 +195,8 @@ def quantity_question(words: list[str | None]) -> tuple[bool, int | None]:
     "how many POWs" → (True, 2: "pows"); "how long was the call" → (True, None);
     "share of power" → (True, 0: "share"); "who proposed hockey" → (False, None)."""
     for index, word in enumerate(words):
-        if word in _QUANTITY_NOUNS:
-            return True, index
+        if word is not None and (word in _QUANTITY_NOUNS or word.removesuffix("s") in _QUANTITY_NOUNS):
+            return True, index  # and its plural: "prisoner swap numbers"
         if word != "how" or index + 1 >= len(words):
             continue
         if words[index + 1] in _MEASURES:
