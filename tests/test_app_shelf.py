@@ -140,10 +140,10 @@ async def test_slash_on_the_shelf_searches_every_briefing_and_enter_opens_the_cl
         assert isinstance(shelf, ShelfScreen) and shelf.searching
         assert {hit.briefing for hit in shelf.hits} >= {"Test briefing"}
         position, first = next((n, hit) for n, hit in enumerate(shelf.hits) if hit.briefing == "Test briefing")
-        assert first.outlets == ("Alpha News", "Beta News") and first.text == "It starts at once."
+        assert first.outlets == ("Alpha News", "Beta News") and first.text == "The pause starts at once."
         assert first.topic_id == "energy"
         text = "\n".join(screen_lines(app))
-        assert "Test briefing" in text and "Energy › It starts at once.  [Alpha News, Beta News]" in text
+        assert "Test briefing" in text and "Energy › The pause starts at once.  [Alpha News, Beta News]" in text
         await pilot.press(*["down"] * position, "enter")
         await pilot.pause()
         await pilot.pause()

@@ -53,7 +53,7 @@ def test_minimal_fixture_is_clean():
     briefing = load_briefing(MINIMAL)
     assert briefing.problems == ()
     energy = briefing.topic("energy")
-    assert [c.text for c in energy.key_claims] == ["The pause covers energy sites.", "It starts at once."]
+    assert [c.text for c in energy.key_claims] == ["The pause covers energy sites.", "The pause starts at once."]
     difference = energy.differences[0]
     assert difference.label == "Length"
     assert [part.source_ids for part in difference.parts if part.source_ids] == [("alpha",), ("beta",)]
@@ -317,3 +317,19 @@ def test_other_names_of_the_wrong_shape_are_an_error_at_the_key(content):
 def test_the_bundled_briefing_declares_other_names_readers_use():
     names = {group[0]: group[1:] for group in load_briefing(bundled_content_dir()).header.other_names}
     assert "Moscow" in names["Russia"] and "Washington" in names["US"] and "envoy" in names["Witkoff"]
+
+
+def test_a_claim_that_points_back_is_named_in_a_warning(content: Path):
+    # Search shows a claim alone: "He said…" tells the reader nothing of who. A warning, and the
+    # claim loads as written.
+    write(content, "topics/good.md", GOOD_TOPIC + "- He said so twice. [@alpha]\n- There was no sign of it. [@alpha]\n")
+    briefing = load_briefing(content)
+    assert problems_in(briefing, "topics/good.md") == [
+        (
+            7,
+            Severity.WARNING,
+            'claim opens on "He": search and side by side show it alone; name who or what it is about',
+        )
+    ]
+    assert [claim.text for claim in briefing.topic("good").claims][1] == "He said so twice."
+    assert_rest_loads(briefing)

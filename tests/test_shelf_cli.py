@@ -88,7 +88,8 @@ def test_add_links_by_default_and_says_why_and_list_shows_it(library, tmp_path):
     # A link follows the author's edits.
     topic = content / "topics" / "energy.md"
     topic.write_text(
-        topic.read_text(encoding="utf-8").replace("- It starts", "- One more. [@alpha]\n- It starts"), encoding="utf-8"
+        topic.read_text(encoding="utf-8").replace("- The pause starts", "- One more. [@alpha]\n- The pause starts"),
+        encoding="utf-8",
     )
     again = json.loads(run_cli("list", "--json").stdout)
     assert [entry["claims"] for entry in again if entry["name"] == "minimal"] == [4]

@@ -80,11 +80,11 @@ def test_an_edit_parses_that_file_only(content, monkeypatch):
     open_briefing(content)
     parsed = compiled_paths(monkeypatch)
     topic = content / "topics" / "energy.md"
-    topic.write_text(topic.read_text().replace("It starts at once.", "It starts tomorrow."))
+    topic.write_text(topic.read_text().replace("The pause starts at once.", "The pause starts tomorrow."))
     os.utime(topic, ns=(1, 1))  # even a file whose time went backwards
     briefing, _ = open_briefing(content)
     assert parsed == ["topics/energy.md"]
-    assert "It starts tomorrow." in [claim.text for claim in briefing.topic("energy").claims]
+    assert "The pause starts tomorrow." in [claim.text for claim in briefing.topic("energy").claims]
 
 
 def test_a_touched_file_with_the_same_bytes_is_not_parsed(content, monkeypatch):
@@ -219,7 +219,7 @@ def test_a_locked_store_is_worked_around_from_memory(content, monkeypatch):
     holder.execute("BEGIN EXCLUSIVE")  # another program writing, for longer than we wait
     try:
         (content / "topics" / "energy.md").write_text(
-            (content / "topics" / "energy.md").read_text().replace("It starts at once.", "Changed.")
+            (content / "topics" / "energy.md").read_text().replace("The pause starts at once.", "Changed.")
         )
         briefing, store = open_briefing(content)
     finally:
@@ -335,23 +335,23 @@ def test_a_briefing_taken_before_a_save_keeps_showing_what_it_was_taken_with(con
     screen still holds shows the old text, even for topics it had not read yet (no cache hit)."""
     old, store = open_briefing(content)
     energy = content / "topics" / "energy.md"
-    energy.write_text(energy.read_text().replace("It starts at once.", "It starts tomorrow."))
+    energy.write_text(energy.read_text().replace("The pause starts at once.", "The pause starts tomorrow."))
     (content / "topics" / "more.md").write_text("---\ntitle: More\norder: 3\nsummary: s\n---\n- x [@alpha]\n")
     new, _ = refresh(store)
 
     old_claims = [claim.text for claim in old.topic("energy").claims]  # first read: after the save
-    assert "It starts at once." in old_claims and "It starts tomorrow." not in old_claims
-    assert "It starts tomorrow." in [claim.text for claim in new.topic("energy").claims]
+    assert "The pause starts at once." in old_claims and "The pause starts tomorrow." not in old_claims
+    assert "The pause starts tomorrow." in [claim.text for claim in new.topic("energy").claims]
     assert old.topic("more") is None and new.topic("more") is not None
     # What an outlet view reads is of the same generation: counts and claims.
     old_citing = [claim.text for claim in old.claims_citing("alpha")]
-    assert "It starts at once." in old_citing and "It starts tomorrow." not in old_citing
+    assert "The pause starts at once." in old_citing and "The pause starts tomorrow." not in old_citing
     assert "more" in {c.topic_id for c in new.citations("alpha")}
     assert "more" not in {c.topic_id for c in old.citations("alpha")}
 
     energy.unlink()  # a second save: the old briefing still has its energy topic
     refresh(store)
-    assert "It starts at once." in [claim.text for claim in old.topic("energy").claims]
+    assert "The pause starts at once." in [claim.text for claim in old.topic("energy").claims]
 
 
 def test_search_takes_the_index_the_briefing_declares(content):

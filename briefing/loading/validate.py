@@ -15,6 +15,7 @@ from briefing.model import (
     Severity,
     Topic,
 )
+from briefing.pointing_back import leans_on_the_claim_before
 
 
 def check_claims(topic: Topic) -> list[Problem]:
@@ -34,6 +35,16 @@ def check_claims(topic: Topic) -> list[Problem]:
         if not cited:
             problems.append(
                 Problem(claim.path, claim.line, Severity.ERROR, "claim cites no outlet: end it with `[@source-id]`")
+            )
+        leaning = None if claim.is_difference else leans_on_the_claim_before(claim.text)
+        if leaning:
+            problems.append(
+                Problem(
+                    claim.path,
+                    claim.line,
+                    Severity.WARNING,
+                    f'claim opens on "{leaning}": search and side by side show it alone; name who or what it is about',
+                )
             )
         if claim.is_difference and len(set(cited)) < 2:
             problems.append(

@@ -18,10 +18,10 @@ Fields by kind (in `FIELDS` order; the first is the text a hit shows):
 
 from __future__ import annotations
 
-import re
 from typing import NamedTuple
 
 from briefing.model import OVERVIEW_ID, Header, Source, Topic
+from briefing.pointing_back import WORD, pointing_back
 from briefing.search.language import FIGURE, TIME, answer_marks, is_stop_word
 from briefing.search.normalize import SEPARATOR, Extra, initialisms, terms_of
 from briefing.search.quantities import UNITS, duration_extras
@@ -42,10 +42,6 @@ FACTS = frozenset({"claim", "difference"})
 #: line comes first, then topics as the outline orders them (overview first), then outlets.
 Order = tuple[int, int, str, int]
 _BOTTOM_LINE: Order = (0, -(2**31), "", 0)
-#: A claim's first word that points back to the claim before it: it borrows that claim's names.
-_POINTING_BACK = "it its he his him she her they their them those these this that there such both"
-POINTING_BACK = frozenset(_POINTING_BACK.split())
-_NAME = re.compile(r"\b[^\W\d_][\w'’-]*")
 #: A byline that names no one.
 _NO_BYLINE = frozenset({"", "none", "not confirmed", "unknown", "n/a"})
 
@@ -168,7 +164,7 @@ def topic_documents(topic: Topic, variants: VariantTable) -> list[Document]:
         text = parts[0].text.strip() if len(parts) == 1 else claim.text
         if claim.label:  # "Call length: nearly three hours; …" reads as an answer, the text alone may not
             text = f"{claim.label}: {text}"
-        borrowed = _names(*before) if before[0] and not claim.is_difference and _points_back(text) else ""
+        borrowed = _names(*before) if before[0] and not claim.is_difference and pointing_back(text) else ""
         documents.append(
             _document(
                 "difference" if claim.is_difference else "claim",
@@ -190,14 +186,9 @@ def topic_documents(topic: Topic, variants: VariantTable) -> list[Document]:
     return documents
 
 
-def _points_back(text: str) -> bool:
-    first = _NAME.match(text.lstrip("\"“‘'( "))
-    return first is not None and first.group().casefold() in POINTING_BACK
-
-
 def _names(text: str, borrowed: str) -> str:
     """The capitalised words of a claim that are not fillers (and those it borrowed itself)."""
-    found = [word for word in _NAME.findall(text) if word[0].isupper() and not is_stop_word(word.casefold())]
+    found = [word for word in WORD.findall(text) if word[0].isupper() and not is_stop_word(word.casefold())]
     if borrowed:
         found += borrowed.split()
     return " ".join(dict.fromkeys(found))
