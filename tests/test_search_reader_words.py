@@ -596,3 +596,12 @@ def test_a_quantity_noun_asks_in_the_plural_too():
     # facts tie on words and the earlier one wins.
     briefing = briefing_of("Prisoner swap numbers are disputed.", "Prisoner swap numbers: 175 each.")
     assert first(briefing, "prisoner swap numbers") == "Prisoner swap numbers: 175 each."
+
+
+def test_a_keyword_query_ending_on_a_kind_asks_for_it():
+    # "KHL countries" asks which countries, as "which countries" does: the word itself is no answer.
+    briefing = briefing_of("The KHL plays in both countries.", "The KHL has teams in Russia, Belarus and China.")
+    assert first(briefing, "KHL countries") == "The KHL has teams in Russia, Belarus and China."
+    # Not every noun at the end names a kind: "retook town" asks about the town taken.
+    towns = briefing_of("Russia retook ground near Kursk.", "Russia retook a town.")
+    assert first(towns, "russia retook town") == "Russia retook a town."

@@ -137,6 +137,8 @@ def wanted_kind(words: Sequence[str | None]) -> str | None:
     for a term of several words): "who raised the plant" → person; "which capital" → place."""
     if words and words[0] in _AUXILIARIES:
         return POLARITY
+    if _names_its_kind(words):  # "KHL countries", "technical talks location"
+        return _KIND_NOUNS[words[-1] or ""]
     for index, word in enumerate(words):
         if word is None:
             continue
@@ -180,6 +182,8 @@ def asking_words(words: Sequence[str | None]) -> frozenset[int]:
             found.add(index + 1)
         elif word == "size":  # "rank in size": a size is the answer, not the word "size"
             found.add(index)
+    if _names_its_kind(words):  # "KHL countries": countries are the answer, seldom the word
+        found.add(len(words) - 1)
     if asks_date(words):  # "call date": the date is the answer
         found.update(index for index, word in enumerate(words) if word in _DATE_NOUNS)
     if any(word in _WHERE_WHEN for word in words):  # "where will the talks be held": that they happen
@@ -215,6 +219,19 @@ _DATE_NOUNS = _words("date dates weekday")
 
 def _question_word(words: Sequence[str | None]) -> bool:
     return bool(words) and (words[0] in _AUXILIARIES or any(word in _ASKS or word in _WHICH for word in words))
+
+
+def _names_its_kind(words: Sequence[str | None]) -> bool:
+    """Whether a query with no question word ends on a noun naming the kind of answer it wants
+    ("KHL countries", "technical talks location", "aid pause reason"), as "which countries"
+    does."""
+    return len(words) > 1 and words[-1] in _KIND_OF_KEYWORDS and not _question_word(words)
+
+
+#: The nouns that end a keyword query to name the answer's kind. Not "town" or "city", which end
+#: "russia retook town" as its object; not "reason" ("aid pause reason" wants the words of the
+#: reason as much as a "because").
+_KIND_OF_KEYWORDS = _words("country countries nation nations location locations venue place places")
 
 
 def asks_date(words: Sequence[str | None]) -> bool:
