@@ -605,3 +605,9 @@ def test_a_keyword_query_ending_on_a_kind_asks_for_it():
     # Not every noun at the end names a kind: "retook town" asks about the town taken.
     towns = briefing_of("Russia retook ground near Kursk.", "Russia retook a town.")
     assert first(towns, "russia retook town") == "Russia retook a town."
+
+
+def test_how_soon_asks_when_not_how_many():
+    # "how soon" is answered by "at once", a time; as a quantity it would lift the figure.
+    briefing = briefing_of("The technical talks begin with 30 days of work.", "The technical talks begin at once.")
+    assert first(briefing, "how soon will the technical talks begin") == "The technical talks begin at once."

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import pairwise
 
 import Stemmer
 
@@ -42,7 +43,7 @@ STOP_WORDS = _words(
 #: After "how", these words ask for a quantity: of what follows ("how many POWs"), or a measure
 #: that answers seldom repeat ("how big was the incursion" → "500 square miles").
 _COUNTING = frozenset({"many", "much", "few"})
-_MEASURES = _words("long often far big large old high soon")
+_MEASURES = _words("long often far big large old high")
 #: Nouns that ask for a quantity wherever they stand ("share of power", "number of prisoners").
 _QUANTITY_NOUNS = _words("number share percentage percent proportion amount total size length duration")
 
@@ -176,7 +177,9 @@ def answer_marks(words: set[str], text: str) -> int:
 
 
 def asks_time(words: list[str | None]) -> bool:
-    return "when" in words
+    """Whether a question asks when: "when", or "how soon" (answered by "at once", "within
+    days": a time, not a figure)."""
+    return "when" in words or any(word == "how" and following == "soon" for word, following in pairwise(words))
 
 
 def is_stop_word(word: str) -> bool:
