@@ -228,3 +228,51 @@ def test_a_topic_named_by_the_word_is_ranked_among_many_that_mention_it():
     hits = index.search("blackout", 10)
     assert hits[0].topic_id == "grid"
     assert [hit.topic_id for hit in hits[1:]] == [f"t{n:03d}" for n in range(1, 10)]  # then in reading order
+
+
+def test_a_difference_scores_as_its_best_side_with_its_label():
+    from briefing.search.ranking import Evidence, TermWeight, score
+
+    weights = [TermWeight(idf=2.0, stop=False)]
+    # One side of five holds the word: as a whole the entry is long; its side with the label is short.
+    whole = Evidence("difference", lengths=(40,), averages=(20.0,), matches=[[(0, 1.0)]])
+    side = Evidence("difference", lengths=(5,), averages=(20.0,), matches=[[(0, 1.0)]])
+    empty = Evidence("difference", lengths=(7,), averages=(20.0,), matches=[[]])
+    combined = Evidence("difference", lengths=(40,), averages=(20.0,), matches=[[(0, 1.0)]], sides=(empty, side))
+    assert score(combined, weights) == score(side, weights) > score(whole, weights)
+
+
+def test_a_differences_sides_are_found_in_its_words():
+    from briefing.search.documents import topic_documents
+    from briefing.search.variants import VariantTable
+
+    claim = Claim(
+        "t/0.0",
+        "t",
+        DIFFERENCES_HEADING,
+        (ClaimPart("nearly three hours", ("a",)), ClaimPart("; per the wire, ", ()), ClaimPart("90 minutes", ("b",))),
+        True,
+        "topics/t.md",
+        3,
+        "Call length",
+    )
+    topic = Topic("t", "Talks", 1, "", (Section(DIFFERENCES_HEADING, (claim,)),), "topics/t.md")
+    (document,) = [d for d in topic_documents(topic, VariantTable()) if d.kind == "difference"]
+    words = document.positions()
+    assert words[: document.sides[0][0]] == ["call", "length"]  # the label, before the first side
+    # Text citing nobody joins the side before it, as the list shows the sides.
+    assert [words[first:end] for first, end in document.sides] == [
+        ["nearly", "three", "hours", "per", "the", "wire"],
+        ["90", "minutes"],
+    ]
+
+
+def test_a_meeting_question_finds_the_side_that_answers_it():
+    from briefing.loading.loader import load_briefing
+    from briefing.loading.paths import bundled_content_dir
+
+    # "Call length: nearly three hours [usdailyonline]; roughly 90 minutes […]; …": as a whole
+    # the entry is long, and a short quote that says "conversation" ranked above it.
+    index = SearchIndex.build(load_briefing(bundled_content_dir()))
+    first = index.search("Which outlet said the conversation ran to almost three hours?", 3)[0]
+    assert first.text.startswith("Call length: nearly three hours")

@@ -20,8 +20,9 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from briefing.model import OVERVIEW_ID, Header, Source, Topic
+from briefing.model import OVERVIEW_ID, Claim, Header, Source, Topic
 from briefing.pointing_back import WORD, pointing_back
+from briefing.search.hit import sides
 from briefing.search.language import FIGURE, TIME, answer_marks, is_stop_word
 from briefing.search.normalize import SEPARATOR, Extra, initialisms, terms_of
 from briefing.search.quantities import UNITS, duration_extras
@@ -63,6 +64,10 @@ class Document(NamedTuple):
     lengths: tuple[int, ...]  # each field's number of words, for length normalisation
     has_figure: bool  # states a number: "175", "30-day", "three hours"
     has_time: bool  # says when: "Wednesday", "28 February", "2016"
+    #: A "where reports differ" entry's sides, each (first position, end position): the words
+    #: before the first side are its label. Search scores each side with the label as a passage
+    #: of its own, as the list shows it (`engine`).
+    sides: tuple[tuple[int, int], ...] = ()
 
     def positions(self) -> list[str]:
         return self.terms.split(" ") if self.terms else []
@@ -180,10 +185,32 @@ def topic_documents(topic: Topic, variants: VariantTable) -> list[Document]:
                 path=claim.path,
                 line=claim.line,
                 order=(part, order, title_key, position),
+                sides=_sides(claim) if claim.is_difference else (),
             )
         )
         before = (text, borrowed)
     return documents
+
+
+def _sides(claim: Claim) -> tuple[tuple[int, int], ...]:
+    """Where each side of a difference lies in its document's positions, its label first: the
+    sides the list shows (`hit.sides`), each a run of text with the outlets that reported it.
+    None unless there are two."""
+    found = sides(claim)
+    if len(found) < 2:
+        return ()
+    text = f"{claim.label}: {claim.text}" if claim.label else claim.text
+    shift = len(text) - len(claim.text)
+    return tuple(
+        (_count_terms(text[: shift + side.start]), _count_terms(text[: shift + side.start + len(side.text)]))
+        for side in found
+    )
+
+
+def _count_terms(text: str) -> int:
+    terms: list[str] = []
+    terms_of(text, terms, [])
+    return len(terms)
 
 
 def _names(text: str, borrowed: str) -> str:

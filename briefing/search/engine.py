@@ -15,7 +15,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import suppress
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from briefing.model import OVERVIEW_ID, Briefing
 from briefing.search import bitset
@@ -352,7 +352,8 @@ class SearchIndex:
             intervals = [[interval for interval in found if interval[0] < own] for found in intervals]
             context = [max(pair) for pair in zip(context or [0.0] * term_count, borrowed, strict=True)]
         matches = [_per_position(document, found) for found in intervals]
-        return Evidence(
+        sides = _sides(document, intervals) if document.sides else ()
+        evidence = Evidence(
             kind=document.kind,
             lengths=document.lengths,
             averages=averages.get(document.kind)
@@ -371,6 +372,12 @@ class SearchIndex:
             has_time=document.has_time and (not asks.time_unit or states_time_unit(asks.time_unit, positions)),
             has_kind=has_kind,
         )
+        if sides:  # each side as a passage: the label's and the side's matches, their length
+            whole = evidence
+            evidence = replace(
+                whole, sides=tuple(replace(whole, matches=matches, lengths=(length,)) for matches, length in sides)
+            )
+        return evidence
 
     def _frequency(self, word: str) -> tuple[int, int]:
         """How many of the briefing's documents hold `word`, and how many there are."""
@@ -462,3 +469,15 @@ def _interval_finder(terms: list[Term], grades: Grades) -> IntervalFinder:
         count = len(terms)
         return lambda positions, extras: simple_intervals(count, simple, positions, extras)
     return lambda positions, extras: term_intervals(terms, grades, positions, extras)
+
+
+def _sides(document: Document, intervals: list[list[Interval]]) -> list[tuple[list[list[tuple[int, float]]], int]]:
+    """Each side of a difference: its label's matches and its own, per term, and its length."""
+    label = document.sides[0][0]
+    found = []
+    for first, end in document.sides:
+        kept = [
+            [interval for interval in term if interval[0] < label or first <= interval[0] < end] for term in intervals
+        ]
+        found.append(([_per_position(document, term) for term in kept], label + end - first))
+    return found

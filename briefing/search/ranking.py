@@ -83,6 +83,8 @@ class Evidence:
     has_figure: bool = False
     has_time: bool = False
     has_kind: bool = False  # holds the kind of thing the question asks for (`Asks.kind`)
+    #: A difference's sides, each scored with its label as a passage of its own (`score`).
+    sides: tuple[Evidence, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -101,7 +103,17 @@ class Asks:
 
 
 def score(evidence: Evidence, weights: Sequence[TermWeight], asks: Asks = Asks()) -> float:
-    """The document's score for the query (0.0 when nothing matched)."""
+    """The document's score for the query (0.0 when nothing matched). A "where reports differ"
+    entry scores as its best side (with its label) or as a whole, whichever is higher: the list
+    shows each side with its outlets, so one side that answers is as good as a claim that does,
+    and no longer for the sides around it."""
+    best = _score(evidence, weights, asks)
+    for side in evidence.sides:
+        best = max(best, _score(side, weights, asks))
+    return best
+
+
+def _score(evidence: Evidence, weights: Sequence[TermWeight], asks: Asks) -> float:
     kind = evidence.kind
     fact = kind in FACTS
     field_weights = FIELD_WEIGHTS[kind]
