@@ -276,3 +276,22 @@ def test_a_meeting_question_finds_the_side_that_answers_it():
     index = SearchIndex.build(load_briefing(bundled_content_dir()))
     first = index.search("Which outlet said the conversation ran to almost three hours?", 3)[0]
     assert first.text.startswith("Call length: nearly three hours")
+
+
+def test_a_claim_citing_two_outlets_for_two_parts_has_sides_and_one_outlet_none():
+    from briefing.search.documents import topic_documents
+    from briefing.search.variants import VariantTable
+
+    two = Claim(
+        "t/0.0",
+        "t",
+        "",
+        (ClaimPart("Zelensky was skeptical", ("a",)), ClaimPart("; he asked for transparency", ("b",))),
+        False,
+        "topics/t.md",
+        3,
+    )
+    one = Claim("t/0.1", "t", "", (ClaimPart("Zelensky was skeptical.", ("a",)),), False, "topics/t.md", 4)
+    topic = Topic("t", "Talks", 1, "", (Section("", (two, one)),), "topics/t.md")
+    documents = [d for d in topic_documents(topic, VariantTable()) if d.kind == "claim"]
+    assert [d.sides for d in documents] == [((0, 3), (3, 7)), ()]

@@ -64,9 +64,10 @@ class Document(NamedTuple):
     lengths: tuple[int, ...]  # each field's number of words, for length normalisation
     has_figure: bool  # states a number: "175", "30-day", "three hours"
     has_time: bool  # says when: "Wednesday", "28 February", "2016"
-    #: A "where reports differ" entry's sides, each (first position, end position): the words
-    #: before the first side are its label. Search scores each side with the label as a passage
-    #: of its own, as the list shows it (`engine`).
+    #: A fact's sides when it has two or more (a "where reports differ" entry, or a claim whose
+    #: parts cite different outlets), each (first position, end position): the words before the
+    #: first side are its label. Search scores each side with the label as a passage of its own,
+    #: as the list shows it (`engine`).
     sides: tuple[tuple[int, int], ...] = ()
 
     def positions(self) -> list[str]:
@@ -185,7 +186,7 @@ def topic_documents(topic: Topic, variants: VariantTable) -> list[Document]:
                 path=claim.path,
                 line=claim.line,
                 order=(part, order, title_key, position),
-                sides=_sides(claim) if claim.is_difference else (),
+                sides=_sides(claim),
             )
         )
         before = (text, borrowed)
@@ -193,9 +194,9 @@ def topic_documents(topic: Topic, variants: VariantTable) -> list[Document]:
 
 
 def _sides(claim: Claim) -> tuple[tuple[int, int], ...]:
-    """Where each side of a difference lies in its document's positions, its label first: the
-    sides the list shows (`hit.sides`), each a run of text with the outlets that reported it.
-    None unless there are two."""
+    """Where each side of a fact lies in its document's positions, its label first: the sides the
+    list shows (`hit.sides`), each a run of text with the outlets that reported it. None unless
+    there are two: a difference, or a claim whose parts cite different outlets."""
     found = sides(claim)
     if len(found) < 2:
         return ()

@@ -83,7 +83,7 @@ class Evidence:
     has_figure: bool = False
     has_time: bool = False
     has_kind: bool = False  # holds the kind of thing the question asks for (`Asks.kind`)
-    #: A difference's sides, each scored with its label as a passage of its own (`score`).
+    #: A fact's sides (a difference's), each scored with its label as a passage of its own (`score`).
     sides: tuple[Evidence, ...] = ()
 
 
@@ -104,9 +104,9 @@ class Asks:
 
 def score(evidence: Evidence, weights: Sequence[TermWeight], asks: Asks = Asks()) -> float:
     """The document's score for the query (0.0 when nothing matched). A "where reports differ"
-    entry scores as its best side (with its label) or as a whole, whichever is higher: the list
-    shows each side with its outlets, so one side that answers is as good as a claim that does,
-    and no longer for the sides around it."""
+    entry (or a claim whose parts cite different outlets) scores as its best side, with its
+    label, or as a whole, whichever is higher: the list shows each side with its outlets, so one
+    side that answers is as good as a claim that does, and no longer for the sides around it."""
     best = _score(evidence, weights, asks)
     for side in evidence.sides:
         best = max(best, _score(side, weights, asks))
