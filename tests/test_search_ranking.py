@@ -237,8 +237,9 @@ def test_a_difference_scores_as_its_best_side_with_its_label():
     # One side of five holds the word: as a whole the entry is long; its side with the label is short.
     whole = Evidence("difference", lengths=(40,), averages=(20.0,), matches=[[(0, 1.0)]])
     side = Evidence("difference", lengths=(5,), averages=(20.0,), matches=[[(0, 1.0)]])
-    empty = Evidence("difference", lengths=(7,), averages=(20.0,), matches=[[]])
-    combined = Evidence("difference", lengths=(40,), averages=(20.0,), matches=[[(0, 1.0)]], sides=(empty, side))
+    combined = Evidence(
+        "difference", lengths=(40,), averages=(20.0,), matches=[[(0, 1.0)]], sides=(([[]], 7), ([[(0, 1.0)]], 5))
+    )
     assert score(combined, weights) == score(side, weights) > score(whole, weights)
 
 
@@ -295,3 +296,34 @@ def test_a_claim_citing_two_outlets_for_two_parts_has_sides_and_one_outlet_none(
     topic = Topic("t", "Talks", 1, "", (Section("", (two, one)),), "topics/t.md")
     documents = [d for d in topic_documents(topic, VariantTable()) if d.kind == "claim"]
     assert [d.sides for d in documents] == [((0, 3), (3, 7)), ()]
+
+
+def test_scoring_only_the_sides_that_can_gain_ranks_as_scoring_them_all(monkeypatch):
+    """`engine._sides` leaves out the sides a passage cannot gain by; scoring every side must rank
+    the same, on meeting questions over the bundled briefing."""
+    from briefing.loading.loader import load_briefing
+    from briefing.loading.paths import bundled_content_dir
+    from briefing.search import engine
+
+    def every_side(document, intervals):
+        label = document.sides[0][0]
+        passages = []
+        for start, end in document.sides:
+            kept = [[i for i in term if i[0] < label or start <= i[0] < end] for term in intervals]
+            passages.append(([engine._per_position(document, term) for term in kept], label + end - start))
+        return passages
+
+    questions = [
+        "how long was the call",
+        "which outlet said the conversation ran to almost three hours",
+        "prisoner numbers",
+        "call length",
+        "who called it productive",
+        "what condition did putin attach to the energy pause",
+        "khl countries",
+    ]
+    briefing = load_briefing(bundled_content_dir())
+    pruned = [[(h.text, h.score) for h in SearchIndex.build(briefing).search(q, 10)] for q in questions]
+    monkeypatch.setattr(engine, "_sides", every_side)
+    full = [[(h.text, h.score) for h in SearchIndex.build(briefing).search(q, 10)] for q in questions]
+    assert pruned == full

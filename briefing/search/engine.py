@@ -15,7 +15,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import suppress
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from briefing.model import OVERVIEW_ID, Briefing
 from briefing.search import bitset
@@ -372,11 +372,8 @@ class SearchIndex:
             has_time=document.has_time and (not asks.time_unit or states_time_unit(asks.time_unit, positions)),
             has_kind=has_kind,
         )
-        if sides:  # each side as a passage: the label's and the side's matches, their length
-            whole = evidence
-            evidence = replace(
-                whole, sides=tuple(replace(whole, matches=matches, lengths=(length,)) for matches, length in sides)
-            )
+        if sides:  # each side as a passage: the label's and the side's matches, and their length
+            object.__setattr__(evidence, "sides", tuple(sides))  # built here, frozen from now on
         return evidence
 
     def _frequency(self, word: str) -> tuple[int, int]:
@@ -472,12 +469,38 @@ def _interval_finder(terms: list[Term], grades: Grades) -> IntervalFinder:
 
 
 def _sides(document: Document, intervals: list[list[Interval]]) -> list[tuple[list[list[tuple[int, float]]], int]]:
-    """Each side of a difference: its label's matches and its own, per term, and its length."""
-    label = document.sides[0][0]
-    found = []
-    for first, end in document.sides:
-        kept = [
-            [interval for interval in term if interval[0] < label or first <= interval[0] < end] for term in intervals
-        ]
-        found.append(([_per_position(document, term) for term in kept], label + end - first))
-    return found
+    """The sides of a fact worth scoring as passages, each with its label: the label's matches
+    and the side's own, per term, and the passage's length. Only the sides that hold a match,
+    and, when the label does, the shortest side that holds none (every such passage holds the
+    label's matches alone, and the shortest scores best): a side gains nothing by what it lacks."""
+    spans = document.sides
+    label = spans[0][0]
+    best: list[dict[int, float]] = []  # per term: each matched position at its best grade
+    for term in intervals:
+        found: dict[int, float] = {}
+        for first, _, grade in term:
+            if grade > found.get(first, 0.0):
+                found[first] = grade
+        best.append(found)
+    held = [False] * len(spans)
+    in_label = False
+    for found in best:
+        for first in found:
+            if first < label:
+                in_label = True
+                continue
+            for number, (start, end) in enumerate(spans):
+                if start <= first < end:
+                    held[number] = True
+                    break
+    chosen = [number for number, holds in enumerate(held) if holds]
+    bare = [number for number, holds in enumerate(held) if not holds]
+    if in_label and bare:
+        chosen.append(min(bare, key=lambda number: spans[number][1] - spans[number][0]))
+    passages = []
+    for number in chosen:
+        start, end = spans[number]
+        # A fact's own words are its one field (0); the names it borrowed were left out before.
+        matches = [[(0, grade) for at, grade in found.items() if at < label or start <= at < end] for found in best]
+        passages.append((matches, label + end - start))
+    return passages

@@ -83,8 +83,9 @@ class Evidence:
     has_figure: bool = False
     has_time: bool = False
     has_kind: bool = False  # holds the kind of thing the question asks for (`Asks.kind`)
-    #: A fact's sides (a difference's), each scored with its label as a passage of its own (`score`).
-    sides: tuple[Evidence, ...] = ()
+    #: A fact's sides (a difference's), each with its label as a passage of its own: the passage's
+    #: matches per term and its length; scored with the rest of this evidence (`score`).
+    sides: tuple[tuple[Sequence[Sequence[tuple[int, float]]], int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -107,23 +108,30 @@ def score(evidence: Evidence, weights: Sequence[TermWeight], asks: Asks = Asks()
     entry (or a claim whose parts cite different outlets) scores as its best side, with its
     label, or as a whole, whichever is higher: the list shows each side with its outlets, so one
     side that answers is as good as a claim that does, and no longer for the sides around it."""
-    best = _score(evidence, weights, asks)
-    for side in evidence.sides:
-        best = max(best, _score(side, weights, asks))
+    best = _score(evidence, weights, asks, evidence.matches, evidence.lengths)
+    for matches, length in evidence.sides:
+        best = max(best, _score(evidence, weights, asks, matches, (length,)))
     return best
 
 
-def _score(evidence: Evidence, weights: Sequence[TermWeight], asks: Asks) -> float:
+def _score(
+    evidence: Evidence,
+    weights: Sequence[TermWeight],
+    asks: Asks,
+    matches_of: Sequence[Sequence[tuple[int, float]]],
+    lengths: Sequence[int],
+) -> float:
+    """`score` of one passage: the evidence's matches and lengths, or one side's."""
     kind = evidence.kind
     fact = kind in FACTS
     field_weights = FIELD_WEIGHTS[kind]
     norms = [
         1.0 - B + B * (length / average if average else 1.0)
-        for length, average in zip(evidence.lengths, evidence.averages, strict=False)
+        for length, average in zip(lengths, evidence.averages, strict=False)
     ]
     relevance = covered = total = 0.0
     for number, weight in enumerate(weights):
-        matches = evidence.matches[number]
+        matches = matches_of[number]
         frequency = 0.0
         if fact:
             for field, grade in matches:
@@ -151,7 +159,7 @@ def _score(evidence: Evidence, weights: Sequence[TermWeight], asks: Asks) -> flo
     if fact and total and (asks.quantity or asks.time or asks.kind):  # what is asked counts as one more word
         share = total / max(1, sum(not weight.stop for weight in weights))
         total += share
-        counted = asks.quantity_term is None or bool(evidence.matches[asks.quantity_term])
+        counted = asks.quantity_term is None or bool(matches_of[asks.quantity_term])
         if (
             (asks.quantity and evidence.has_figure and counted)
             or (asks.time and evidence.has_time)
@@ -162,7 +170,7 @@ def _score(evidence: Evidence, weights: Sequence[TermWeight], asks: Asks) -> flo
     result = relevance * KIND_WEIGHTS[kind] * (COVERAGE_FLOOR + (1.0 - COVERAGE_FLOOR) * coverage)
     if evidence.phrase:
         result *= 1.0 + PHRASE
-    counted = asks.quantity_term is None or bool(evidence.matches[asks.quantity_term])
+    counted = asks.quantity_term is None or bool(matches_of[asks.quantity_term])
     if fact and asks.quantity and evidence.has_figure and counted:
         result *= 1.0 + QUANTITY
     if fact and asks.time and evidence.has_time:
