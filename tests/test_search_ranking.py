@@ -238,7 +238,11 @@ def test_a_difference_scores_as_its_best_side_with_its_label():
     whole = Evidence("difference", lengths=(40,), averages=(20.0,), matches=[[(0, 1.0)]])
     side = Evidence("difference", lengths=(5,), averages=(20.0,), matches=[[(0, 1.0)]])
     combined = Evidence(
-        "difference", lengths=(40,), averages=(20.0,), matches=[[(0, 1.0)]], sides=(([[]], 7), ([[(0, 1.0)]], 5))
+        "difference",
+        lengths=(40,),
+        averages=(20.0,),
+        matches=[[(0, 1.0)]],
+        side_passages=(([[]], 7), ([[(0, 1.0)]], 5)),
     )
     assert score(combined, weights) == score(side, weights) > score(whole, weights)
 
@@ -327,3 +331,33 @@ def test_scoring_only_the_sides_that_can_gain_ranks_as_scoring_them_all(monkeypa
     monkeypatch.setattr(engine, "_sides", every_side)
     full = [[(h.text, h.score) for h in SearchIndex.build(briefing).search(q, 10)] for q in questions]
     assert pruned == full
+
+
+def test_sides_left_unscored_could_not_have_reached_the_first_hits():
+    """Search scores a fact's sides only when they could reach the first `limit` hits
+    (`ranking.passage_gain`); scoring every candidate's sides must give the same first hits."""
+    from briefing.loading.loader import load_briefing
+    from briefing.loading.paths import bundled_content_dir
+    from briefing.search.ranking import score
+
+    index = SearchIndex.build(load_briefing(bundled_content_dir()))
+    questions = [
+        "how long was the call",
+        "which outlet said the conversation ran to almost three hours",
+        "prisoner numbers",
+        "who called it productive",
+        "what brought the aid back",
+        "khl countries",
+        "term of the pause",
+        "zelensky",
+    ]
+    for question in questions:
+        for limit in (1, 3, 10):
+            gathered = index.gather(question, limit)
+            weights = gathered.weights()
+            every = sorted(
+                (-score(evidence, weights, gathered.asks), document.order, doc, document.text)
+                for doc, document, evidence in gathered.candidates
+            )
+            expected = [(text, round(-negative, 4)) for negative, _, _, text in every if negative < 0][:limit]
+            assert [(hit.text, hit.score) for hit in index.search(question, limit)] == expected, (question, limit)

@@ -75,7 +75,7 @@ def test_a_bug_is_not_swallowed(monkeypatch):
     def broken(*args, **kwargs):
         raise ZeroDivisionError("a bug in ranking")
 
-    monkeypatch.setattr(engine, "score", broken)
+    monkeypatch.setattr(engine, "score_whole", broken)
     with pytest.raises(ZeroDivisionError):
         INDEX.search("pause")
 

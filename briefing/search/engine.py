@@ -16,6 +16,7 @@ import gc
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import suppress
 from dataclasses import dataclass
+from functools import partial
 
 from briefing.model import OVERVIEW_ID, Briefing
 from briefing.search import bitset
@@ -45,7 +46,16 @@ from briefing.search.matching import (
 from briefing.search.normalize import SEPARATOR
 from briefing.search.paraphrase import ParaphraseTable, shared_paraphrases
 from briefing.search.query import STEM, Query, Term, parse_query
-from briefing.search.ranking import ASIDE, Asks, Evidence, TermWeight, idf, score
+from briefing.search.ranking import (
+    ASIDE,
+    Asks,
+    Evidence,
+    TermWeight,
+    idf,
+    passage_gain,
+    score_whole,
+    with_passages,
+)
 from briefing.search.synonyms import SynonymTable
 from briefing.search.variants import VariantTable
 
@@ -193,8 +203,16 @@ class SearchIndex:
             return []
         ranked = []
         weights = gathered.weights()
-        for doc, document, evidence in gathered.candidates:
-            found = score(evidence, weights, gathered.asks)
+        asks = gathered.asks
+        wholes = [score_whole(evidence, weights, asks) for _, _, evidence in gathered.candidates]
+        # A fact's sides are scored only if one could reach the first `limit`: never above its
+        # whole's score times `passage_gain`, and the limit-th best whole score is a floor there.
+        best = sorted(wholes, reverse=True)
+        floor = best[limit - 1] if len(best) >= limit else 0.0
+        for (doc, document, evidence), whole in zip(gathered.candidates, wholes, strict=True):
+            found = whole
+            if whole > 0.0 and evidence.shortest_side and whole * passage_gain(evidence) >= floor:
+                found = with_passages(evidence, weights, asks, whole)
             if found > 0.0:
                 ranked.append((-found, document.order, doc, document))
         ranked.sort(key=lambda item: (item[0], item[1], item[2]))
@@ -352,7 +370,6 @@ class SearchIndex:
             intervals = [[interval for interval in found if interval[0] < own] for found in intervals]
             context = [max(pair) for pair in zip(context or [0.0] * term_count, borrowed, strict=True)]
         matches = [_per_position(document, found) for found in intervals]
-        sides = _sides(document, intervals) if document.sides else ()
         evidence = Evidence(
             kind=document.kind,
             lengths=document.lengths,
@@ -372,8 +389,10 @@ class SearchIndex:
             has_time=document.has_time and (not asks.time_unit or states_time_unit(asks.time_unit, positions)),
             has_kind=has_kind,
         )
-        if sides:  # each side as a passage: the label's and the side's matches, and their length
-            object.__setattr__(evidence, "sides", tuple(sides))  # built here, frozen from now on
+        if document.sides:  # each side as a passage, with the label: built if the whole comes near
+            label = document.sides[0][0]
+            object.__setattr__(evidence, "side_passages", partial(_sides, document, intervals))
+            object.__setattr__(evidence, "shortest_side", label + min(end - start for start, end in document.sides))
         return evidence
 
     def _frequency(self, word: str) -> tuple[int, int]:

@@ -26,7 +26,7 @@ typo), by the field it is in and by that field's length against the average. The
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from briefing.search.documents import FACTS
@@ -70,6 +70,11 @@ def idf(documents: int, frequency: int) -> float:
     return math.log(1.0 + (documents - frequency + 0.5) / (frequency + 0.5))
 
 
+#: A side's passage: its matches per term ((field, grade) each) and its length.
+Passage = tuple[Sequence[Sequence[tuple[int, float]]], int]
+Passages = tuple[Passage, ...]
+
+
 @dataclass(frozen=True)
 class Evidence:
     """What one document holds of one query."""
@@ -84,8 +89,17 @@ class Evidence:
     has_time: bool = False
     has_kind: bool = False  # holds the kind of thing the question asks for (`Asks.kind`)
     #: A fact's sides (a difference's), each with its label as a passage of its own: the passage's
-    #: matches per term and its length; scored with the rest of this evidence (`score`).
-    sides: tuple[tuple[Sequence[Sequence[tuple[int, float]]], int], ...] = ()
+    #: matches per term and its length, scored with the rest of this evidence (`score`). Built
+    #: on demand (`passages`): few facts come near enough to the first hits to need them.
+    side_passages: Passages | Callable[[], Iterable[Passage]] = ()
+    shortest_side: int = 0  # the shortest passage's length, for `passage_gain`
+
+    def passages(self) -> Passages:
+        found = self.side_passages
+        if callable(found):
+            found = tuple(found())
+            object.__setattr__(self, "side_passages", found)  # built once; frozen from now on
+        return found
 
 
 @dataclass(frozen=True)
@@ -108,10 +122,34 @@ def score(evidence: Evidence, weights: Sequence[TermWeight], asks: Asks = Asks()
     entry (or a claim whose parts cite different outlets) scores as its best side, with its
     label, or as a whole, whichever is higher: the list shows each side with its outlets, so one
     side that answers is as good as a claim that does, and no longer for the sides around it."""
-    best = _score(evidence, weights, asks, evidence.matches, evidence.lengths)
-    for matches, length in evidence.sides:
+    return with_passages(evidence, weights, asks, score_whole(evidence, weights, asks))
+
+
+def score_whole(evidence: Evidence, weights: Sequence[TermWeight], asks: Asks = Asks()) -> float:
+    """`score` of the document as a whole, its sides aside."""
+    return _score(evidence, weights, asks, evidence.matches, evidence.lengths)
+
+
+def with_passages(evidence: Evidence, weights: Sequence[TermWeight], asks: Asks, whole: float) -> float:
+    """`score`, given the whole's: the best of it and of each side's passage."""
+    best = whole
+    for matches, length in evidence.passages():
         best = max(best, _score(evidence, weights, asks, matches, (length,)))
     return best
+
+
+def passage_gain(evidence: Evidence) -> float:
+    """At most how many times its whole's score a side's passage can score. A passage holds
+    some of the whole's matches and is shorter: each word's weight grows at most as the length
+    normalisation shrinks (BM25's saturation only slows it), and nothing else can grow."""
+    if not evidence.shortest_side or not evidence.lengths or not evidence.averages:
+        return 1.0
+    average = evidence.averages[0]
+    return _norm(evidence.lengths[0], average) / _norm(evidence.shortest_side, average)
+
+
+def _norm(length: float, average: float) -> float:
+    return 1.0 - B + B * (length / average if average else 1.0)
 
 
 def _score(
@@ -125,10 +163,7 @@ def _score(
     kind = evidence.kind
     fact = kind in FACTS
     field_weights = FIELD_WEIGHTS[kind]
-    norms = [
-        1.0 - B + B * (length / average if average else 1.0)
-        for length, average in zip(lengths, evidence.averages, strict=False)
-    ]
+    norms = [_norm(length, average) for length, average in zip(lengths, evidence.averages, strict=False)]
     relevance = covered = total = 0.0
     for number, weight in enumerate(weights):
         matches = matches_of[number]
