@@ -28,6 +28,16 @@ def pointing_back(text: str) -> str | None:
 
 
 def leans_on_the_claim_before(text: str) -> str | None:
-    """The first word of a claim when `check` should ask for a name in its place, else None."""
+    """What in a claim `check` should ask to name instead, else None: its first word when that
+    points back ("He"), or "those"/"these" and the word after them anywhere ("where those talks
+    would start": which talks?). Quoted words are the speaker's and are left alone."""
     word = pointing_back(text)
-    return word if word is not None and word.casefold() in _WARNED else None
+    if word is not None and word.casefold() in _WARNED:
+        return word
+    found = _DEMONSTRATIVE.search(_QUOTED.sub(" ", text))
+    return found.group() if found else None
+
+
+#: "those talks", "these demands": a thing named in an earlier claim.
+_DEMONSTRATIVE = re.compile(r"\b(?:[Tt]hose|[Tt]hese) [^\W\d_][\w'’-]*")
+_QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”")

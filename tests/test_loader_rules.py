@@ -320,16 +320,21 @@ def test_the_bundled_briefing_declares_other_names_readers_use():
 
 
 def test_a_claim_that_points_back_is_named_in_a_warning(content: Path):
-    # Search shows a claim alone: "He said…" tells the reader nothing of who. A warning, and the
-    # claim loads as written.
-    write(content, "topics/good.md", GOOD_TOPIC + "- He said so twice. [@alpha]\n- There was no sign of it. [@alpha]\n")
+    # Search shows a claim alone: "He said…" tells the reader nothing of who, nor "those talks"
+    # which talks. A warning each, and the claims load as written; "There was…" and a quote's
+    # own "these" are no pointers.
+    claims = (
+        "- He said so twice. [@alpha]\n"
+        "- There was no sign of it. [@alpha]\n"
+        "- The Middle East was where those talks would start. [@alpha]\n"
+        '- Moscow said "these claims are false". [@alpha]\n'
+    )
+    write(content, "topics/good.md", GOOD_TOPIC + claims)
     briefing = load_briefing(content)
+    advice = "search and side by side show it alone; name who or what it is about"
     assert problems_in(briefing, "topics/good.md") == [
-        (
-            7,
-            Severity.WARNING,
-            'claim opens on "He": search and side by side show it alone; name who or what it is about',
-        )
+        (7, Severity.WARNING, f'claim leans on the one before ("He"): {advice}'),
+        (9, Severity.WARNING, f'claim leans on the one before ("those talks"): {advice}'),
     ]
     assert [claim.text for claim in briefing.topic("good").claims][1] == "He said so twice."
     assert_rest_loads(briefing)

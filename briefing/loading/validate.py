@@ -17,6 +17,8 @@ from briefing.model import (
 )
 from briefing.pointing_back import leans_on_the_claim_before
 
+_SHOWN_ALONE = "search and side by side show it alone; name who or what it is about"
+
 
 def check_claims(topic: Topic) -> list[Problem]:
     """What is wrong with a topic on its own: no claims, a claim without text or citations, a
@@ -38,14 +40,8 @@ def check_claims(topic: Topic) -> list[Problem]:
             )
         leaning = None if claim.is_difference else leans_on_the_claim_before(claim.text)
         if leaning:
-            problems.append(
-                Problem(
-                    claim.path,
-                    claim.line,
-                    Severity.WARNING,
-                    f'claim opens on "{leaning}": search and side by side show it alone; name who or what it is about',
-                )
-            )
+            message = f'claim leans on the one before ("{leaning}"): {_SHOWN_ALONE}'
+            problems.append(Problem(claim.path, claim.line, Severity.WARNING, message))
         if claim.is_difference and len(set(cited)) < 2:
             problems.append(
                 Problem(
