@@ -370,7 +370,7 @@ class SearchIndex:
             intervals = [[interval for interval in found if interval[0] < own] for found in intervals]
             context = [max(pair) for pair in zip(context or [0.0] * term_count, borrowed, strict=True)]
         matches = [_per_position(document, found) for found in intervals]
-        evidence = Evidence(
+        return Evidence(
             kind=document.kind,
             lengths=document.lengths,
             averages=averages.get(document.kind)
@@ -388,12 +388,10 @@ class SearchIndex:
             and (not asks.length or states_length(positions)),
             has_time=document.has_time and (not asks.time_unit or states_time_unit(asks.time_unit, positions)),
             has_kind=has_kind,
+            # each side as a passage, with the label: built only if the whole comes near the first hits
+            side_passages=partial(_sides, document, intervals) if document.sides else (),
+            shortest_side=_shortest_side(document),
         )
-        if document.sides:  # each side as a passage, with the label: built if the whole comes near
-            label = document.sides[0][0]
-            object.__setattr__(evidence, "side_passages", partial(_sides, document, intervals))
-            object.__setattr__(evidence, "shortest_side", label + min(end - start for start, end in document.sides))
-        return evidence
 
     def _frequency(self, word: str) -> tuple[int, int]:
         """How many of the briefing's documents hold `word`, and how many there are."""
@@ -485,6 +483,13 @@ def _interval_finder(terms: list[Term], grades: Grades) -> IntervalFinder:
         count = len(terms)
         return lambda positions, extras: simple_intervals(count, simple, positions, extras)
     return lambda positions, extras: term_intervals(terms, grades, positions, extras)
+
+
+def _shortest_side(document: Document) -> int:
+    """The length of a fact's shortest side with its label (0 when it has no sides)."""
+    if not document.sides:
+        return 0
+    return document.sides[0][0] + min(end - start for start, end in document.sides)
 
 
 def _sides(document: Document, intervals: list[list[Interval]]) -> list[tuple[list[list[tuple[int, float]]], int]]:
