@@ -361,3 +361,32 @@ def test_sides_left_unscored_could_not_have_reached_the_first_hits():
             )
             expected = [(text, round(-negative, 4)) for negative, _, _, text in every if negative < 0][:limit]
             assert [(hit.text, hit.score) for hit in index.search(question, limit)] == expected, (question, limit)
+
+
+def test_a_difference_repeated_in_another_topic_is_scored_with_its_own_context():
+    """Search scores the sides of facts with the same words and context once; the same entry under
+    another topic title is another context, and scores as its own."""
+    from briefing.search.ranking import score
+
+    def entry(topic_id):
+        parts = (ClaimPart("nearly three hours", ("a",)), ClaimPart("; roughly 90 minutes", ("b",)))
+        return Claim(
+            f"{topic_id}/0.0", topic_id, DIFFERENCES_HEADING, parts, True, f"topics/{topic_id}.md", 3, "Length"
+        )
+
+    topics = [
+        Topic(topic_id, title, order, "", (Section(DIFFERENCES_HEADING, (entry(topic_id),)),), f"topics/{topic_id}.md")
+        for topic_id, title, order in (("a", "Pause", 1), ("b", "Call", 2))
+    ]
+    index = SearchIndex.build(Briefing.from_topics(Header("T"), topics, ()))
+    query = "call length ninety minutes"
+    gathered = index.gather(query, 5)
+    weights = gathered.weights()
+    full = {
+        document.topic_id: round(score(evidence, weights, gathered.asks), 4)
+        for _, document, evidence in gathered.candidates
+        if document.kind == "difference"
+    }
+    found = {hit.topic_id: hit.score for hit in index.search(query, 5) if hit.kind == "difference"}
+    assert found == full
+    assert found["b"] > found["a"]  # the topic title "Call" is context for its entry only

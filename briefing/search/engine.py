@@ -209,10 +209,14 @@ class SearchIndex:
         # whole's score times `passage_gain`, and the limit-th best whole score is a floor there.
         best = sorted(wholes, reverse=True)
         floor = best[limit - 1] if len(best) >= limit else 0.0
+        same: dict[tuple, float] = {}  # a fact with the same words and context scores the same
         for (doc, document, evidence), whole in zip(gathered.candidates, wholes, strict=True):
             found = whole
             if whole > 0.0 and evidence.shortest_side and whole * passage_gain(evidence) >= floor:
-                found = with_passages(evidence, weights, asks, whole)
+                key = (document.kind, document.terms, tuple(evidence.context))
+                if key not in same:
+                    same[key] = with_passages(evidence, weights, asks, whole)
+                found = same[key]
             if found > 0.0:
                 ranked.append((-found, document.order, doc, document))
         ranked.sort(key=lambda item: (item[0], item[1], item[2]))
