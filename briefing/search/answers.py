@@ -223,8 +223,7 @@ def _question_word(words: Sequence[str | None]) -> bool:
 
 def _names_its_kind(words: Sequence[str | None]) -> bool:
     """Whether a query with no question word ends on a noun naming the kind of answer it wants
-    ("KHL countries", "technical talks location", "aid pause reason"), as "which countries"
-    does."""
+    ("KHL countries", "technical talks location"), as "which countries" does."""
     return len(words) > 1 and words[-1] in _KIND_OF_KEYWORDS and not _question_word(words)
 
 
