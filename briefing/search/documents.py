@@ -18,13 +18,14 @@ Fields by kind (in `FIELDS` order; the first is the text a hit shows):
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import NamedTuple
 
 from briefing.model import OVERVIEW_ID, Claim, Header, Source, Topic
 from briefing.pointing_back import WORD, pointing_back
 from briefing.search.hit import sides
 from briefing.search.language import FIGURE, TIME, answer_marks, is_stop_word
-from briefing.search.normalize import SEPARATOR, Extra, initialisms, terms_of
+from briefing.search.normalize import SEPARATOR, Extra, initialisms, terms_of, tokenize
 from briefing.search.quantities import UNITS, duration_extras
 from briefing.search.variants import VariantTable
 
@@ -202,16 +203,11 @@ def _sides(claim: Claim) -> tuple[tuple[int, int], ...]:
         return ()
     text = f"{claim.label}: {claim.text}" if claim.label else claim.text
     shift = len(text) - len(claim.text)
+    starts = [start for start, _ in tokenize(text).spans]  # the positions `terms_of` makes, where they start
     return tuple(
-        (_count_terms(text[: shift + side.start]), _count_terms(text[: shift + side.start + len(side.text)]))
+        (bisect_left(starts, shift + side.start), bisect_left(starts, shift + side.start + len(side.text)))
         for side in found
     )
-
-
-def _count_terms(text: str) -> int:
-    terms: list[str] = []
-    terms_of(text, terms, [])
-    return len(terms)
 
 
 def _names(text: str, borrowed: str) -> str:

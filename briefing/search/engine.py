@@ -13,6 +13,7 @@ A query runs in four steps, none of which walks every document:
 from __future__ import annotations
 
 import gc
+import heapq
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import suppress
 from dataclasses import dataclass
@@ -207,8 +208,8 @@ class SearchIndex:
         wholes = [score_whole(evidence, weights, asks) for _, _, evidence in gathered.candidates]
         # A fact's sides are scored only if one could reach the first `limit`: never above its
         # whole's score times `passage_gain`, and the limit-th best whole score is a floor there.
-        best = sorted(wholes, reverse=True)
-        floor = best[limit - 1] if len(best) >= limit else 0.0
+        best = heapq.nlargest(limit, wholes)
+        floor = best[-1] if len(best) == limit else 0.0
         same: dict[tuple, float] = {}  # a fact with the same words and context scores the same
         for (doc, document, evidence), whole in zip(gathered.candidates, wholes, strict=True):
             found = whole
@@ -474,11 +475,16 @@ def _asks(parsed: Query) -> Asks:
 def _per_position(document: Document, intervals: list[Interval]) -> list[tuple[int, float]]:
     """(field, grade) of each position a term matched, once per position at its best grade: the
     word "country's" is one match of "countries", not two ("countrys" and "country")."""
+    return [(document.field_at(first), grade) for first, grade in _best_by_position(intervals).items()]
+
+
+def _best_by_position(intervals: list[Interval]) -> dict[int, float]:
+    """Each position a term matched, at its best grade."""
     best: dict[int, float] = {}
     for first, _, grade in intervals:
         if grade > best.get(first, 0.0):
             best[first] = grade
-    return [(document.field_at(first), grade) for first, grade in best.items()]
+    return best
 
 
 def _interval_finder(terms: list[Term], grades: Grades) -> IntervalFinder:
@@ -503,13 +509,7 @@ def _sides(document: Document, intervals: list[list[Interval]]) -> list[tuple[li
     label's matches alone, and the shortest scores best): a side gains nothing by what it lacks."""
     spans = document.sides
     label = spans[0][0]
-    best: list[dict[int, float]] = []  # per term: each matched position at its best grade
-    for term in intervals:
-        found: dict[int, float] = {}
-        for first, _, grade in term:
-            if grade > found.get(first, 0.0):
-                found[first] = grade
-        best.append(found)
+    best = [_best_by_position(term) for term in intervals]  # per term: position → best grade
     held = [False] * len(spans)
     in_label = False
     for found in best:
