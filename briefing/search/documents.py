@@ -198,6 +198,8 @@ def _sides(claim: Claim) -> tuple[tuple[int, int], ...]:
     """Where each side of a fact lies in its document's positions, its label first: the sides the
     list shows (`hit.sides`), each a run of text with the outlets that reported it. None unless
     there are two: a difference, or a claim whose parts cite different outlets."""
+    if len(claim.parts) < 2:  # one run of text: one side (most claims)
+        return ()
     found = sides(claim)
     if len(found) < 2:
         return ()
